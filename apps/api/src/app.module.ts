@@ -1,0 +1,39 @@
+import { AuthGuard, CoreModule, createValidationPipe, ExpectedErrorFilter } from '@app/core';
+import { ForumModule } from '@app/forum';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { graphqlOptions } from './graphql/graphql-options';
+import { NodeResolver } from './graphql/node.resolver';
+import { HealthController } from './health/health.controller';
+import { RedisHealthIndicator } from './health/redis.health';
+import { ApiMetrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+
+@Module({
+  imports: [
+    CoreModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      useFactory: graphqlOptions,
+    }),
+    TerminusModule.forRoot({ logger: false }),
+    IdentityModule,
+    ForumModule,
+    NotificationsModule,
+  ],
+  controllers: [HealthController, MetricsController],
+  providers: [
+    NodeResolver,
+    RedisHealthIndicator,
+    ApiMetrics,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ExpectedErrorFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,36 @@
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ApiMetrics } from './metrics/metrics';
+
+/** Builds the API application (not yet listening). */
+export async function createApi(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const metrics = app.get(ApiMetrics);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (request, reply) => {
+      metrics.requestDuration.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
+    });
+  return app;
+}
+
+/** The port the configuration asks for. */
+export function configuredPort(app: NestFastifyApplication): number {
+  return app.get<AppConfig>(APP_CONFIG).port;
+}

@@ -1,0 +1,27 @@
+import { bearerToken, RequestContext } from '@app/core';
+
+interface HttpRequestLike {
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+}
+
+interface WsContextLike {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra?: { request?: { socket?: { remoteAddress?: string } } };
+}
+
+/**
+ * Builds the per-operation context from an HTTP request (Authorization header) or a graphql-ws
+ * connection (the `authorization` or `token` connection parameter).
+ */
+export function buildRequestContext(source: HttpRequestLike | WsContextLike): RequestContext {
+  if ('headers' in source && source.headers) {
+    return { token: bearerToken(source.headers.authorization), ip: source.ip ?? 'unknown' };
+  }
+  const ws = source as WsContextLike;
+  const params = ws.connectionParams ?? {};
+  const raw = params.authorization ?? params.Authorization ?? params.token;
+  const token =
+    typeof raw === 'string' ? (bearerToken(raw) ?? (raw.includes(' ') ? null : raw)) : null;
+  return { token, ip: ws.extra?.request?.socket?.remoteAddress ?? 'unknown' };
+}

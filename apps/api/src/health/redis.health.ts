@@ -1,0 +1,26 @@
+import { REDIS } from '@app/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import Redis from 'ioredis';
+
+/** Redis answers PING within a second. */
+@Injectable()
+export class RedisHealthIndicator {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check(key: string): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check(key);
+    try {
+      const reply = await Promise.race([
+        this.redis.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+      ]);
+      return reply === 'PONG' ? indicator.up() : indicator.down({ message: String(reply) });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { grantRole } from './grant-role';
+
+interface DemoUser {
+  handle: string;
+  email: string;
+  password: string;
+  role: string;
+}
+
+const DEMO_USERS: DemoUser[] = [
+  { handle: 'admin', email: 'admin@example.com', password: 'admin-password-1', role: 'ADMIN' },
+  { handle: 'mod', email: 'mod@example.com', password: 'moderator-password-1', role: 'MODERATOR' },
+  { handle: 'agent', email: 'agent@example.com', password: 'agent-password-1', role: 'AGENT' },
+  {
+    handle: 'product',
+    email: 'product@example.com',
+    password: 'product-password-1',
+    role: 'PRODUCT_MANAGER',
+  },
+  { handle: 'alice', email: 'alice@example.com', password: 'alice-password-1', role: 'MEMBER' },
+  { handle: 'bob', email: 'bob@example.com', password: 'bob-password-1', role: 'MEMBER' },
+];
+
+/** A tiny GraphQL client over the running API: the seed uses the public API like any client. */
+function client(url: string) {
+  return async <T>(query: string, variables: object, token?: string): Promise<T> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data as T;
+  };
+}
+
+/**
+ * Fills an empty database with demo boards, members of every role, questions, answers and a
+ * solution; prints the credentials. Does nothing when the demo admin already exists.
+ */
+export async function seed(app: NestFastifyApplication, databaseUrl: string): Promise<void> {
+  await app.listen(0, '127.0.0.1');
+  const gql = client(`${await app.getUrl()}/graphql`);
+  const existing = await gql<{ user: unknown }>(`query { user(handle: "admin") { id } }`, {});
+  if (existing.user) {
+    console.log('The database already has the demo data.');
+    return;
+  }
+
+  const tokens: Record<string, string> = {};
+  for (const user of DEMO_USERS) {
+    await gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, {
+      input: { handle: user.handle, email: user.email, password: user.password },
+    });
+    if (user.role !== 'MEMBER') await grantRole(databaseUrl, user.email, user.role);
+    const login = await gql<{ login: { token: string } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+      { input: { email: user.email, password: user.password } },
+    );
+    tokens[user.handle] = login.login.token;
+  }
+
+  const createBoard = `mutation($input: CreateBoardInput!) { createBoard(input: $input) { id } }`;
+  const help = await gql<{ createBoard: { id: string } }>(
+    createBoard,
+    {
+      input: {
+        slug: 'help',
+        name: 'Help & Support',
+        description: 'Ask the community about plans, billing and coverage.',
+        kind: 'QUESTIONS',
+      },
+    },
+    tokens.admin,
+  );
+  await gql(
+    createBoard,
+    {
+      input: {
+        slug: 'devices',
+        name: 'Phones & Devices',
+        description: 'Setting up and troubleshooting devices.',
+        kind: 'QUESTIONS',
+      },
+    },
+    tokens.admin,
+  );
+  await gql(
+    createBoard,
+    {
+      input: {
+        slug: 'ideas',
+        name: 'Ideas',
+        description: 'Suggest and vote on improvements.',
+        kind: 'IDEAS',
+      },
+    },
+    tokens.admin,
+  );
+
+  const ask = `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`;
+  const answer = `mutation($input: PostAnswerInput!) { postAnswer(input: $input) { id } }`;
+  const roaming = await gql<{ askQuestion: { id: string } }>(
+    ask,
+    {
+      input: {
+        boardId: help.createBoard.id,
+        title: 'How do I turn on roaming in Spain?',
+        body: 'I land in Madrid tomorrow. Do I need to **enable** anything?',
+        tags: ['roaming', 'travel'],
+      },
+    },
+    tokens.alice,
+  );
+  const reply = await gql<{ postAnswer: { id: string } }>(
+    answer,
+    {
+      input: {
+        threadId: roaming.askQuestion.id,
+        body: 'Roaming in the EU is included. Go to *Settings → Mobile data → Roaming* and switch it on.',
+      },
+    },
+    tokens.bob,
+  );
+  await gql(
+    answer,
+    {
+      input: {
+        threadId: roaming.askQuestion.id,
+        body: 'Also check that your plan has an EU pass in the app.',
+      },
+    },
+    tokens.agent,
+  );
+  await gql(
+    `mutation($id: ID!) { acceptSolution(postId: $id) { id } }`,
+    { id: reply.postAnswer.id },
+    tokens.alice,
+  );
+  await gql(
+    ask,
+    {
+      input: {
+        boardId: help.createBoard.id,
+        title: 'Why is my bill higher this month?',
+        body: 'My bill went up by 5 euros without any change.',
+        tags: ['billing'],
+      },
+    },
+    tokens.bob,
+  );
+
+  console.log('Demo data created. Sign in with any of these:');
+  for (const user of DEMO_USERS) {
+    console.log(`  ${user.role.padEnd(16)} ${user.email.padEnd(22)} ${user.password}`);
+  }
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { createWorker } from './create-worker';
+
+void createWorker();

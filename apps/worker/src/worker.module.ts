@@ -1,0 +1,9 @@
+import { CoreModule, OutboxRelayModule } from '@app/core';
+import { NotificationsWorkerModule } from '@app/notifications';
+import { Module } from '@nestjs/common';
+
+/** The background process: the outbox relay and the handlers of every domain lib. */
+@Module({
+  imports: [CoreModule, OutboxRelayModule, NotificationsWorkerModule],
+})
+export class WorkerModule {}

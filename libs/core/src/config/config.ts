@@ -1,0 +1,105 @@
+/** The process configuration, read once from the environment and validated before anything starts. */
+export interface AppConfig {
+  nodeEnv: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Namespaces every Redis key, queue and channel, so several deployments or test runs can share one Redis. */
+  redisPrefix: string;
+  port: number;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  rateLimitEnabled: boolean;
+  logLevel: string;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const DEV_JWT_SECRET = 'development-only-secret-change-me';
+
+function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = env[name] ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (got "${value}")`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  }
+  return value;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+/** Builds the configuration from `env`; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 16) {
+    throw new ConfigError(
+      env.JWT_SECRET === undefined
+        ? 'JWT_SECRET is required when NODE_ENV=production'
+        : 'JWT_SECRET must be at least 16 characters',
+    );
+  }
+  const rateLimit = (env.RATE_LIMIT ?? 'on').toLowerCase();
+  if (rateLimit !== 'on' && rateLimit !== 'off') {
+    throw new ConfigError(`RATE_LIMIT must be "on" or "off" (got "${env.RATE_LIMIT}")`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const redisPrefix = env.REDIS_PREFIX ?? 'community';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(redisPrefix)) {
+    throw new ConfigError(
+      `REDIS_PREFIX must be 1-40 letters, digits, _ or - (got "${redisPrefix}")`,
+    );
+  }
+  const port = readInt(env, 'PORT', 3000, 0, 65535);
+  return {
+    nodeEnv,
+    databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/community', [
+      'postgres:',
+      'postgresql:',
+    ]),
+    redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix,
+    port,
+    jwtSecret,
+    tokenTtlSeconds: readInt(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
+    smtpUrl: env.SMTP_URL ? readUrl(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
+    mailFrom: env.MAIL_FROM ?? 'Community <no-reply@community.local>',
+    rateLimitEnabled: rateLimit === 'on',
+    logLevel,
+    publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+  };
+}
+
+/** Loads the configuration or ends the process with one line naming the bad variable. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

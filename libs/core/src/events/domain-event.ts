@@ -1,0 +1,16 @@
+/** A fact recorded in the outbox and delivered to the worker's handlers at least once. */
+export interface DomainEvent<Payload = unknown> {
+  /** The outbox row id: the idempotency key of every handler. */
+  id: string;
+  type: string;
+  payload: Payload;
+  occurredAt: string;
+}
+
+/** Reacts to some event types. Must be idempotent: a retried job calls it again. */
+export interface DomainEventHandler {
+  readonly handles: readonly string[];
+  handle(event: DomainEvent): Promise<void>;
+}
+
+export const DOMAIN_EVENTS_QUEUE = 'domain-events';

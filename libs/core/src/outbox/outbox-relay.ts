@@ -1,0 +1,141 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config';
+import { DOMAIN_EVENTS_QUEUE, DomainEvent } from '../events/domain-event';
+
+const BATCH_SIZE = 200;
+const POLL_MS = 1000;
+const QUEUE_TIMEOUT_MS = 5000;
+const RETENTION = '7 days';
+const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  payload: unknown;
+  created_at: Date;
+}
+
+/**
+ * Moves committed outbox rows to the BullMQ queue. Rows are locked with SKIP LOCKED, so several
+ * workers can relay side by side; a row is marked dispatched only after Redis took its job, so
+ * an outage delays events but never loses them. The job id is the row id, so a row relayed twice
+ * (marking failed after queueing) is still one job.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private wakeAgain = false;
+  private stopped = false;
+  private lastCleanup = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(DOMAIN_EVENTS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Relays everything pending now; resolves when the outbox is empty or Redis refused. */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.wakeAgain = true;
+      return this.running;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.wakeAgain) {
+        this.wakeAgain = false;
+        void this.wake();
+      }
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.relayBatch()) === BATCH_SIZE);
+      await this.cleanUp();
+    } catch (error) {
+      this.logger.warn(`outbox relay paused: ${(error as Error).message}`);
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, type, payload, created_at FROM outbox
+          WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const jobs = rows.map((row) => {
+        const event: DomainEvent = {
+          id: String(row.id),
+          type: row.type,
+          payload: row.payload,
+          occurredAt: row.created_at.toISOString(),
+        };
+        return { name: row.type, data: event, opts: { jobId: `event-${row.id}` } };
+      });
+      await withTimeout(this.queue.addBulk(jobs), QUEUE_TIMEOUT_MS, 'Redis did not take the jobs');
+      await manager.query('UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])', [
+        rows.map((row) => row.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async cleanUp(): Promise<void> {
+    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM outbox WHERE dispatched_at < now() - interval '${RETENTION}'`,
+    );
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    client.on('notification', () => void this.wake());
+    // Polling still delivers if the listening connection drops; log and carry on.
+    client.on('error', (error) => this.logger.warn(`outbox listener lost: ${error.message}`));
+    await client.connect();
+    await client.query('LISTEN outbox');
+    this.listener = client;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

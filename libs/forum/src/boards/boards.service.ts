@@ -1,0 +1,53 @@
+import { badInput, conflict, byKeys, requestLoader } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, QueryFailedError, Repository } from 'typeorm';
+import { CreateBoardInput } from '../dto/create-board.input';
+import { BoardEntity } from './board.entity';
+
+/** Boards: the places where questions (or ideas) are asked. */
+@Injectable()
+export class BoardsService {
+  constructor(@InjectRepository(BoardEntity) private readonly boards: Repository<BoardEntity>) {}
+
+  /** Creates a board; a taken slug is CONFLICT. */
+  async create(input: CreateBoardInput): Promise<BoardEntity> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', 'must not be blank');
+    const id = randomUUID();
+    try {
+      await this.boards.insert({
+        id,
+        slug: input.slug,
+        name,
+        description: input.description.trim(),
+        kind: input.kind,
+        threadCount: 0,
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && error.driverError?.code === '23505') {
+        throw conflict(`A board with the slug "${input.slug}" already exists`);
+      }
+      throw error;
+    }
+    return this.boards.findOneByOrFail({ id });
+  }
+
+  /** Every board, by name. Boards are few (an operator's catalogue), so this list is not paged. */
+  list(): Promise<BoardEntity[]> {
+    return this.boards.find({ order: { name: 'ASC', id: 'ASC' }, take: 500 });
+  }
+
+  findBySlug(slug: string): Promise<BoardEntity | null> {
+    return this.boards.findOneBy({ slug });
+  }
+
+  /** Loads a board through the request's loader. */
+  load(ctx: object, id: string): Promise<BoardEntity | null> {
+    return requestLoader<string, BoardEntity | null>(ctx, 'boards.byId', async (ids) => {
+      const rows = await this.boards.findBy({ id: In([...ids]) });
+      return byKeys(ids, rows, (row) => row.id, null);
+    }).load(id);
+  }
+}

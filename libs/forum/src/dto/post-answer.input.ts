@@ -1,0 +1,15 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsString, Length } from 'class-validator';
+import { MAX_BODY_LENGTH } from './ask-question.input';
+
+@InputType()
+export class PostAnswerInput {
+  @Field(() => ID)
+  @IsString()
+  threadId!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, MAX_BODY_LENGTH, { message: `must be 1 to ${MAX_BODY_LENGTH} characters` })
+  body!: string;
+}

@@ -1,0 +1,46 @@
+import { NodeRegistry } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BoardEntity } from './boards/board.entity';
+import { BoardsResolver } from './boards/boards.resolver';
+import { BoardsService } from './boards/boards.service';
+import { PostEntity } from './posts/post.entity';
+import { PostsRepository } from './posts/posts.repository';
+import { PostsResolver } from './posts/posts.resolver';
+import { PostsService } from './posts/posts.service';
+import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
+import { ThreadEntity } from './threads/thread.entity';
+import { ThreadsRepository } from './threads/threads.repository';
+import { ThreadsResolver } from './threads/threads.resolver';
+import { ThreadsService } from './threads/threads.service';
+
+@Module({
+  imports: [IdentityModule, TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity])],
+  providers: [
+    BoardsService,
+    BoardsResolver,
+    ThreadsRepository,
+    ThreadsService,
+    ThreadsResolver,
+    PostsRepository,
+    PostsService,
+    PostsResolver,
+    ThreadSubscriptionsService,
+  ],
+  exports: [ThreadSubscriptionsService],
+})
+export class ForumModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly boards: BoardsService,
+    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Board', (id, _viewer, ctx) => this.boards.load(ctx, id));
+    this.nodes.register('Thread', (id, viewer, ctx) => this.threads.findVisible(ctx, id, viewer));
+    this.nodes.register('Post', (id, viewer, ctx) => this.posts.findVisible(ctx, id, viewer));
+  }
+}

@@ -1,0 +1,36 @@
+import { registerNodeType } from '@app/core';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ContentStatus } from '../forum.enums';
+
+/** An answer in a thread (the question itself is the thread's body). */
+@Entity('posts')
+export class PostEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'thread_id' })
+  threadId!: string;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId!: string;
+
+  @Column('text')
+  body!: string;
+
+  @Column('text', { name: 'body_html' })
+  bodyHtml!: string;
+
+  @Column('text')
+  status!: ContentStatus;
+
+  @Column('int', { name: 'kudos_count' })
+  kudosCount!: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'edited_at', nullable: true })
+  editedAt!: Date | null;
+}
+
+registerNodeType(PostEntity, 'Post');

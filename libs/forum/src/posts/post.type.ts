@@ -1,0 +1,86 @@
+import { ConnectionType, GlobalIdField, Node } from '@app/core';
+import { UserType } from '@app/identity';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ContentStatus } from '../forum.enums';
+
+@ObjectType('PostRevision')
+export class PostRevisionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => UserType)
+  editor!: UserType;
+
+  @Field()
+  body!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+}
+
+@ObjectType('Correction', {
+  description:
+    "A moderator's correction of bad advice, shown inline with the post to every reader.",
+})
+export class CorrectionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => UserType)
+  moderator!: UserType;
+
+  @Field()
+  note!: string;
+
+  @Field()
+  noteHtml!: string;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+}
+
+@ObjectType('Post', { implements: () => [Node] })
+export class PostType implements Node {
+  @GlobalIdField('Post')
+  id!: string;
+
+  // `thread` is declared by PostsResolver, which can import ThreadType without a cycle.
+
+  @Field(() => UserType)
+  author!: UserType;
+
+  @Field()
+  body!: string;
+
+  @Field()
+  bodyHtml!: string;
+
+  @Field(() => ContentStatus)
+  status!: ContentStatus;
+
+  @Field()
+  isAcceptedSolution!: boolean;
+
+  @Field(() => Int)
+  kudosCount!: number;
+
+  @Field()
+  viewerHasGivenKudo!: boolean;
+
+  @Field(() => CorrectionType, { nullable: true })
+  correction!: CorrectionType | null;
+
+  @Field(() => [PostRevisionType])
+  revisions!: PostRevisionType[];
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  editedAt!: Date | null;
+}
+
+export const PostConnection = ConnectionType(PostType, 'Post');

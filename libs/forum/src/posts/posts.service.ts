@@ -1,0 +1,136 @@
+import {
+  badInput,
+  byKeys,
+  Connection,
+  Edge,
+  fromGlobalId,
+  notFound,
+  OutboxService,
+  pageSize,
+  renderMarkdown,
+  requestLoader,
+  toConnection,
+  Viewer,
+} from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { PostAnswerInput } from '../dto/post-answer.input';
+import { FORUM_EVENTS, PostCreatedEvent } from '../forum.events';
+import { AnswerOrder, ContentStatus, ThreadStatus } from '../forum.enums';
+import { ThreadEntity } from '../threads/thread.entity';
+import { canSee } from '../visibility';
+import { PostEntity } from './post.entity';
+import { PostsRepository } from './posts.repository';
+
+/** Answers: posting them and listing a thread's answers. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: PostsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Answers a published, unlocked thread; its answer count and activity move in the same UPDATE. */
+  async postAnswer(viewer: Viewer, input: PostAnswerInput): Promise<PostEntity> {
+    const threadId = fromGlobalId(input.threadId, 'Thread', 'threadId');
+    if (!input.body.trim()) throw badInput('body', 'must not be blank');
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const thread = await manager.findOneBy(ThreadEntity, { id: threadId });
+      if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
+        throw notFound('Thread');
+      }
+      if (thread.contentStatus !== ContentStatus.PUBLISHED) {
+        throw badInput('threadId', 'the thread is not published');
+      }
+      if (thread.status === ThreadStatus.LOCKED) throw badInput('threadId', 'the thread is locked');
+      await manager.insert(PostEntity, {
+        id,
+        threadId,
+        authorId: viewer.id,
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        status: ContentStatus.PUBLISHED,
+        kudosCount: 0,
+        editedAt: null,
+      });
+      await manager.query(
+        `UPDATE threads SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1`,
+        [threadId],
+      );
+      await this.outbox.record(manager, FORUM_EVENTS.postCreated, {
+        postId: id,
+        threadId,
+        authorId: viewer.id,
+        threadTitle: thread.title,
+      } satisfies PostCreatedEvent);
+    });
+    return this.dataSource.manager.findOneByOrFail(PostEntity, { id });
+  }
+
+  /**
+   * A page of a thread's answers. The accepted solution, when the viewer can see it, leads the
+   * first page whatever the order, and is left out of the pages after it.
+   */
+  async answers(
+    ctx: object,
+    thread: ThreadEntity,
+    viewer: Viewer | null,
+    orderBy: AnswerOrder,
+    first: number | null,
+    after: string | null | undefined,
+  ): Promise<Connection<PostEntity>> {
+    const limit = pageSize(first);
+    const accepted = thread.acceptedPostId
+      ? await this.findVisible(ctx, thread.acceptedPostId, viewer)
+      : null;
+    const pinned = accepted && !after ? [accepted] : [];
+    const query = {
+      threadId: thread.id,
+      orderBy,
+      limit: Math.max(limit - pinned.length, 0),
+      after,
+      excludeId: accepted?.id,
+      viewer,
+    };
+    const rest = await this.repository.page(query);
+    const connection = toConnection(rest, query.limit, {
+      cursorOf: (post) => this.repository.cursorOf(post, orderBy),
+      nodeOf: (post) => post,
+      hasPreviousPage: Boolean(after),
+      totalCount: () => this.repository.count({ ...query, excludeId: null }),
+    });
+    if (pinned.length === 0) return connection;
+    const pinnedEdge: Edge<PostEntity> = {
+      cursor: this.repository.startCursor(orderBy),
+      node: pinned[0],
+    };
+    const edges = [pinnedEdge, ...connection.edges];
+    return {
+      ...connection,
+      edges,
+      pageInfo: {
+        ...connection.pageInfo,
+        startCursor: pinnedEdge.cursor,
+        endCursor: edges[edges.length - 1].cursor,
+      },
+    };
+  }
+
+  /** A post as the viewer may see it, or null. */
+  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<PostEntity | null> {
+    const post = await this.load(ctx, id);
+    return post && canSee(post.status, post.authorId, viewer) ? post : null;
+  }
+
+  /** Loads a post by UUID through the request's loader (no visibility check). */
+  load(ctx: object, id: string): Promise<PostEntity | null> {
+    return requestLoader<string, PostEntity | null>(ctx, 'posts.byId', async (ids) => {
+      const rows = await this.dataSource.manager.findBy(PostEntity, { id: In([...ids]) });
+      return byKeys(ids, rows, (row) => row.id, null);
+    }).load(id);
+  }
+}

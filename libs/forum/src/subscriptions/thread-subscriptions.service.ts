@@ -1,0 +1,52 @@
+import { requestLoader } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+const FAN_OUT_PAGE = 1000;
+
+/** Who follows which thread: authors automatically, others by subscribing. */
+@Injectable()
+export class ThreadSubscriptionsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Subscribes a member inside the caller's transaction; subscribing twice changes nothing. */
+  async subscribe(manager: EntityManager, threadId: string, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO thread_subscriptions (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [threadId, userId],
+    );
+  }
+
+  /** Whether the viewer follows the thread, batched per request. */
+  isSubscribed(ctx: object, viewerId: string, threadId: string): Promise<boolean> {
+    return requestLoader<string, boolean>(
+      ctx,
+      `subscriptions.of.${viewerId}`,
+      async (threadIds) => {
+        const rows: Array<{ thread_id: string }> = await this.dataSource.query(
+          `SELECT thread_id FROM thread_subscriptions WHERE user_id = $1 AND thread_id = ANY($2::uuid[])`,
+          [viewerId, threadIds],
+        );
+        const subscribed = new Set(rows.map((row) => row.thread_id));
+        return threadIds.map((id) => subscribed.has(id));
+      },
+    ).load(threadId);
+  }
+
+  /** Every subscriber of a thread, a page at a time, so a popular thread never loads at once. */
+  async *subscriberIds(threadId: string): AsyncGenerator<string[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Array<{ user_id: string }> = await this.dataSource.query(
+        `SELECT user_id FROM thread_subscriptions WHERE thread_id = $1 AND user_id > $2
+          ORDER BY user_id LIMIT $3`,
+        [threadId, after, FAN_OUT_PAGE],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => row.user_id);
+      if (rows.length < FAN_OUT_PAGE) return;
+      after = rows[rows.length - 1].user_id;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { registerNodeType } from '@app/core';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ContentStatus, ThreadStatus } from '../forum.enums';
+
+@Entity('threads')
+export class ThreadEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'board_id' })
+  boardId!: string;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('text')
+  body!: string;
+
+  @Column('text', { name: 'body_html' })
+  bodyHtml!: string;
+
+  @Column('text', { array: true })
+  tags!: string[];
+
+  @Column('text')
+  status!: ThreadStatus;
+
+  @Column('text', { name: 'content_status' })
+  contentStatus!: ContentStatus;
+
+  @Column('uuid', { name: 'accepted_post_id', nullable: true })
+  acceptedPostId!: string | null;
+
+  @Column('int', { name: 'answer_count' })
+  answerCount!: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'last_activity_at' })
+  lastActivityAt!: Date;
+}
+
+registerNodeType(ThreadEntity, 'Thread');

@@ -1,0 +1,53 @@
+import { ConnectionType, GlobalIdField, Node } from '@app/core';
+import { UserType } from '@app/identity';
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { BoardType } from '../boards/board.type';
+import { ContentStatus, ThreadStatus } from '../forum.enums';
+import { PostType } from '../posts/post.type';
+
+@ObjectType('Thread', { implements: () => [Node] })
+export class ThreadType implements Node {
+  @GlobalIdField('Thread')
+  id!: string;
+
+  @Field(() => BoardType)
+  board!: BoardType;
+
+  @Field(() => UserType)
+  author!: UserType;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: 'The question, in markdown as written.' })
+  body!: string;
+
+  @Field()
+  bodyHtml!: string;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => ThreadStatus)
+  status!: ThreadStatus;
+
+  @Field(() => ContentStatus)
+  contentStatus!: ContentStatus;
+
+  @Field(() => PostType, { nullable: true })
+  acceptedSolution!: PostType | null;
+
+  @Field(() => Int, { description: 'Published answers.' })
+  answerCount!: number;
+
+  @Field()
+  viewerIsSubscribed!: boolean;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  lastActivityAt!: Date;
+}
+
+export const ThreadConnection = ConnectionType(ThreadType, 'Thread');

@@ -1,0 +1,69 @@
+import { CursorValue, decodeCursor, encodeCursor, Viewer } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { ThreadOrder, ThreadStatus } from '../forum.enums';
+import { visibleSql } from '../visibility';
+import { ThreadEntity } from './thread.entity';
+
+export interface ThreadListQuery {
+  boardId?: string;
+  tag?: string;
+  status?: ThreadStatus;
+  unanswered?: boolean;
+  orderBy: ThreadOrder;
+  limit: number;
+  after?: string | null;
+  viewer: Viewer | null;
+}
+
+const SORT_COLUMN: Record<ThreadOrder, { column: string; property: keyof ThreadEntity }> = {
+  [ThreadOrder.LAST_ACTIVITY]: { column: 't.last_activity_at', property: 'lastActivityAt' },
+  [ThreadOrder.NEWEST]: { column: 't.created_at', property: 'createdAt' },
+};
+
+/** The thread queries of the forum; each ordering walks its own index (see the migrations). */
+@Injectable()
+export class ThreadsRepository {
+  constructor(@InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>) {}
+
+  /** One keyset page of threads (limit + 1 rows, so the caller can tell if more follow). */
+  async page(query: ThreadListQuery): Promise<ThreadEntity[]> {
+    const { column } = SORT_COLUMN[query.orderBy];
+    const qb = this.filtered(query);
+    if (query.after) {
+      const [at, id] = decodeCursor(query.after, ['number', 'string']);
+      qb.andWhere(`(${column}, t.id) < (:afterAt, :afterId)`, {
+        afterAt: new Date(at as number),
+        afterId: id,
+      });
+    }
+    return qb
+      .orderBy(column, 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .limit(query.limit + 1)
+      .getMany();
+  }
+
+  /** How many threads match the filter (without the cursor). */
+  count(query: ThreadListQuery): Promise<number> {
+    return this.filtered(query).getCount();
+  }
+
+  /** The cursor of a thread in a list of the given order. */
+  cursorOf(thread: ThreadEntity, orderBy: ThreadOrder): string {
+    const value = thread[SORT_COLUMN[orderBy].property] as Date;
+    return encodeCursor([value.getTime(), thread.id] satisfies CursorValue[]);
+  }
+
+  private filtered(query: ThreadListQuery): SelectQueryBuilder<ThreadEntity> {
+    const visible = visibleSql('t.content_status', 't.author_id', query.viewer);
+    const qb = this.threads.createQueryBuilder('t').where(visible.sql, visible.params);
+    if (query.boardId) qb.andWhere('t.board_id = :boardId', { boardId: query.boardId });
+    if (query.tag) qb.andWhere('t.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
+    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.unanswered === true) qb.andWhere('t.answer_count = 0');
+    if (query.unanswered === false) qb.andWhere('t.answer_count > 0');
+    return qb;
+  }
+}

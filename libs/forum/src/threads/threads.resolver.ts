@@ -1,0 +1,145 @@
+import {
+  Authenticated,
+  Connection,
+  CurrentUser,
+  fromGlobalId,
+  RequestContext,
+  Viewer,
+} from '@app/core';
+import { UserEntity, UsersLoader, UserType } from '@app/identity';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { BoardEntity } from '../boards/board.entity';
+import { BoardType } from '../boards/board.type';
+import { BoardsService } from '../boards/boards.service';
+import { AskQuestionInput } from '../dto/ask-question.input';
+import { ThreadFilter } from '../dto/thread-filter.input';
+import { AnswerOrder, ThreadOrder } from '../forum.enums';
+import { PostEntity } from '../posts/post.entity';
+import { PostConnection, PostType } from '../posts/post.type';
+import { PostsService } from '../posts/posts.service';
+import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
+import { ThreadEntity } from './thread.entity';
+import { ThreadConnection, ThreadType } from './thread.type';
+import { ThreadsService } from './threads.service';
+
+@Resolver(() => ThreadType)
+export class ThreadsResolver {
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly posts: PostsService,
+    private readonly boards: BoardsService,
+    private readonly users: UsersLoader,
+    private readonly subscriptions: ThreadSubscriptionsService,
+  ) {}
+
+  @Query(() => ThreadType, { nullable: true })
+  thread(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<ThreadEntity | null> {
+    return this.threads.findVisible(ctx, fromGlobalId(id, 'Thread', 'id'), viewer);
+  }
+
+  @Query(() => ThreadConnection, { name: 'threads' })
+  listThreads(
+    @CurrentUser() viewer: Viewer | null,
+    @Args('filter', { type: () => ThreadFilter, nullable: true }) filter: ThreadFilter | null,
+    @Args('orderBy', {
+      type: () => ThreadOrder,
+      defaultValue: ThreadOrder.LAST_ACTIVITY,
+      nullable: true,
+    })
+    orderBy: ThreadOrder,
+    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<ThreadEntity>> {
+    return this.threads.list(viewer, filter, orderBy ?? ThreadOrder.LAST_ACTIVITY, first, after);
+  }
+
+  @Mutation(() => ThreadType)
+  @Authenticated()
+  askQuestion(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: AskQuestionInput,
+  ): Promise<ThreadEntity> {
+    return this.threads.ask(viewer, input);
+  }
+
+  @Mutation(() => ThreadType)
+  @Authenticated()
+  acceptSolution(
+    @CurrentUser() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+  ): Promise<ThreadEntity> {
+    return this.threads.acceptSolution(viewer, postId);
+  }
+
+  @Mutation(() => ThreadType)
+  @Authenticated()
+  unacceptSolution(
+    @CurrentUser() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+  ): Promise<ThreadEntity> {
+    return this.threads.unacceptSolution(viewer, threadId);
+  }
+
+  @ResolveField('board', () => BoardType)
+  board(
+    @Parent() thread: ThreadEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<BoardEntity | null> {
+    return this.boards.load(ctx, thread.boardId);
+  }
+
+  @ResolveField('author', () => UserType)
+  author(
+    @Parent() thread: ThreadEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<UserEntity | null> {
+    return this.users.load(ctx, thread.authorId);
+  }
+
+  @ResolveField('acceptedSolution', () => PostType, { nullable: true })
+  acceptedSolution(
+    @Parent() thread: ThreadEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<PostEntity | null> | null {
+    return thread.acceptedPostId
+      ? this.posts.findVisible(ctx, thread.acceptedPostId, viewer)
+      : null;
+  }
+
+  @ResolveField('viewerIsSubscribed', () => Boolean)
+  viewerIsSubscribed(
+    @Parent() thread: ThreadEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> | boolean {
+    return viewer ? this.subscriptions.isSubscribed(ctx, viewer.id, thread.id) : false;
+  }
+
+  @ResolveField('answers', () => PostConnection)
+  answers(
+    @Parent() thread: ThreadEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('orderBy', { type: () => AnswerOrder, defaultValue: AnswerOrder.OLDEST, nullable: true })
+    orderBy: AnswerOrder,
+  ): Promise<Connection<PostEntity>> {
+    return this.posts.answers(ctx, thread, viewer, orderBy ?? AnswerOrder.OLDEST, first, after);
+  }
+}

@@ -1,0 +1,205 @@
+import {
+  badInput,
+  byKeys,
+  Connection,
+  forbidden,
+  fromGlobalId,
+  hasRole,
+  notFound,
+  OutboxService,
+  pageSize,
+  renderMarkdown,
+  requestLoader,
+  STAFF_ROLES,
+  toConnection,
+  Viewer,
+} from '@app/core';
+import { ReputationService, SOLUTION_REPUTATION } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BoardEntity } from '../boards/board.entity';
+import { AskQuestionInput } from '../dto/ask-question.input';
+import { ThreadFilter } from '../dto/thread-filter.input';
+import { FORUM_EVENTS, SolutionAcceptedEvent, ThreadCreatedEvent } from '../forum.events';
+import { BoardKind, ContentStatus, ThreadOrder, ThreadStatus } from '../forum.enums';
+import { PostEntity } from '../posts/post.entity';
+import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
+import { canSee } from '../visibility';
+import { ThreadEntity } from './thread.entity';
+import { ThreadsRepository } from './threads.repository';
+
+/** Questions: asking, listing, and marking the accepted solution. */
+@Injectable()
+export class ThreadsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ThreadsRepository,
+    private readonly subscriptions: ThreadSubscriptionsService,
+    private readonly reputation: ReputationService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Asks a question on a QUESTIONS board; the author is subscribed to it. */
+  async ask(viewer: Viewer, input: AskQuestionInput): Promise<ThreadEntity> {
+    const boardId = fromGlobalId(input.boardId, 'Board', 'boardId');
+    const title = input.title.trim();
+    if (title.length < 8) throw badInput('title', 'must be 8 to 200 characters');
+    if (!input.body.trim()) throw badInput('body', 'must not be blank');
+    const tags = [...new Set(input.tags ?? [])];
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const board = await manager.findOneBy(BoardEntity, { id: boardId });
+      if (!board) throw notFound('Board');
+      if (board.kind !== BoardKind.QUESTIONS) throw badInput('boardId', 'is not a questions board');
+      await manager.insert(ThreadEntity, {
+        id,
+        boardId,
+        authorId: viewer.id,
+        title,
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        tags,
+        status: ThreadStatus.OPEN,
+        contentStatus: ContentStatus.PUBLISHED,
+        acceptedPostId: null,
+        answerCount: 0,
+      });
+      await manager.increment(BoardEntity, { id: boardId }, 'threadCount', 1);
+      await this.subscriptions.subscribe(manager, id, viewer.id);
+      await this.outbox.record(manager, FORUM_EVENTS.threadCreated, {
+        threadId: id,
+        boardId,
+        authorId: viewer.id,
+      } satisfies ThreadCreatedEvent);
+    });
+    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id });
+  }
+
+  /** A thread as the viewer may see it, or null. */
+  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<ThreadEntity | null> {
+    const thread = await this.load(ctx, id);
+    return thread && canSee(thread.contentStatus, thread.authorId, viewer) ? thread : null;
+  }
+
+  /** A page of threads matching the filter, newest activity (or newest) first. */
+  async list(
+    viewer: Viewer | null,
+    filter: ThreadFilter | null | undefined,
+    orderBy: ThreadOrder,
+    first: number | null,
+    after: string | null | undefined,
+  ): Promise<Connection<ThreadEntity>> {
+    const limit = pageSize(first);
+    const query = {
+      boardId: filter?.boardId
+        ? fromGlobalId(filter.boardId, 'Board', 'filter.boardId')
+        : undefined,
+      tag: filter?.tag ?? undefined,
+      status: filter?.status ?? undefined,
+      unanswered: filter?.unanswered ?? undefined,
+      orderBy,
+      limit,
+      after,
+      viewer,
+    };
+    const rows = await this.repository.page(query);
+    return toConnection(rows, limit, {
+      cursorOf: (thread) => this.repository.cursorOf(thread, orderBy),
+      nodeOf: (thread) => thread,
+      hasPreviousPage: Boolean(after),
+      totalCount: () => this.repository.count(query),
+    });
+  }
+
+  /**
+   * Marks a post as the thread's solution (the asker, an agent or a moderator). Accepting
+   * another post moves the mark and the reputation with it; accepting the same post again
+   * changes nothing. The thread row is locked so concurrent accepts settle one after another.
+   */
+  async acceptSolution(viewer: Viewer, postGlobalId: string): Promise<ThreadEntity> {
+    const postId = fromGlobalId(postGlobalId, 'Post', 'postId');
+    const threadId = await this.dataSource.transaction(async (manager) => {
+      const post = await manager.findOneBy(PostEntity, { id: postId });
+      if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
+      const thread = await this.lockThread(manager, post.threadId, viewer);
+      if (post.status !== ContentStatus.PUBLISHED) {
+        throw badInput('postId', 'only a published answer can be accepted');
+      }
+      if (thread.status === ThreadStatus.LOCKED) throw badInput('postId', 'the thread is locked');
+      if (thread.acceptedPostId === post.id) return thread.id;
+      if (thread.acceptedPostId) await this.withdraw(manager, thread, thread.acceptedPostId);
+      if (post.authorId !== thread.authorId) {
+        await this.reputation.award(manager, post.authorId, SOLUTION_REPUTATION, 1);
+      }
+      await manager.update(
+        ThreadEntity,
+        { id: thread.id },
+        { acceptedPostId: post.id, status: ThreadStatus.SOLVED, lastActivityAt: () => 'now()' },
+      );
+      await this.outbox.record(manager, FORUM_EVENTS.solutionAccepted, {
+        threadId: thread.id,
+        postId: post.id,
+        answererId: post.authorId,
+        acceptedById: viewer.id,
+        threadTitle: thread.title,
+      } satisfies SolutionAcceptedEvent);
+      return thread.id;
+    });
+    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+  }
+
+  /** Withdraws the accepted solution and reopens the thread; nothing to withdraw changes nothing. */
+  async unacceptSolution(viewer: Viewer, threadGlobalId: string): Promise<ThreadEntity> {
+    const threadId = fromGlobalId(threadGlobalId, 'Thread', 'threadId');
+    await this.dataSource.transaction(async (manager) => {
+      const thread = await this.lockThread(manager, threadId, viewer);
+      if (!thread.acceptedPostId) return;
+      await this.withdraw(manager, thread, thread.acceptedPostId);
+      await manager.update(
+        ThreadEntity,
+        { id: thread.id },
+        { acceptedPostId: null, status: ThreadStatus.OPEN },
+      );
+    });
+    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+  }
+
+  /** Loads a thread by UUID through the request's loader (no visibility check). */
+  load(ctx: object, id: string): Promise<ThreadEntity | null> {
+    return requestLoader<string, ThreadEntity | null>(ctx, 'threads.byId', async (ids) => {
+      const rows = await this.dataSource.manager.findBy(ThreadEntity, { id: In([...ids]) });
+      return byKeys(ids, rows, (row) => row.id, null);
+    }).load(id);
+  }
+
+  private async lockThread(
+    manager: EntityManager,
+    threadId: string,
+    viewer: Viewer,
+  ): Promise<ThreadEntity> {
+    const thread = await manager.findOne(ThreadEntity, {
+      where: { id: threadId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
+      throw notFound('Thread');
+    }
+    if (thread.authorId !== viewer.id && !hasRole(viewer, STAFF_ROLES)) {
+      throw forbidden('Only the asker, an agent or a moderator can choose the solution');
+    }
+    return thread;
+  }
+
+  private async withdraw(
+    manager: EntityManager,
+    thread: ThreadEntity,
+    postId: string,
+  ): Promise<void> {
+    const previous = await manager.findOneByOrFail(PostEntity, { id: postId });
+    if (previous.authorId !== thread.authorId) {
+      await this.reputation.award(manager, previous.authorId, -SOLUTION_REPUTATION, -1);
+    }
+  }
+}

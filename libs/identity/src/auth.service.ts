@@ -1,0 +1,44 @@
+import { AccountStatus, TokenService, unauthenticated } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { AuthPayload } from './dto/auth-payload.type';
+import { LoginInput } from './dto/login.input';
+import { RegisterInput } from './dto/register.input';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import { effectiveStatus } from './reputation';
+import { UsersService } from './users.service';
+
+const BAD_CREDENTIALS = 'The email or password is not correct';
+
+/** Registration and login: issues bearer tokens. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Registers a member and signs them in. */
+  async register(input: RegisterInput): Promise<AuthPayload> {
+    const user = await this.users.register(input);
+    return { token: this.tokens.issue(user.id), user };
+  }
+
+  /** Signs a member in; unknown email and wrong password fail alike, and both count as failures. */
+  async login(input: LoginInput): Promise<AuthPayload> {
+    await this.throttle.assertAllowed(input.email);
+    const user = await this.users.findForLogin(input.email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(input.email);
+      throw unauthenticated(BAD_CREDENTIALS);
+    }
+    if (effectiveStatus(user.status, user.statusUntil) === AccountStatus.SUSPENDED) {
+      throw unauthenticated('This account is suspended');
+    }
+    await this.throttle.reset(input.email);
+    return { token: this.tokens.issue(user.id), user };
+  }
+}

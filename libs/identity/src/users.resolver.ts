@@ -1,0 +1,90 @@
+import {
+  Authenticated,
+  CurrentUser,
+  RequestContext,
+  Roles,
+  MODERATOR_ROLES,
+  Role,
+  Viewer,
+} from '@app/core';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { AuthService } from './auth.service';
+import { AuthPayload } from './dto/auth-payload.type';
+import { LoginInput } from './dto/login.input';
+import { RegisterInput } from './dto/register.input';
+import { SanctionInput } from './dto/sanction.input';
+import { effectiveStatus, rankFor } from './reputation';
+import { UserEntity } from './user.entity';
+import { UsersLoader } from './users.loader';
+import { UsersService } from './users.service';
+import { UserType } from './user.type';
+
+@Resolver(() => UserType)
+export class UsersResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly loader: UsersLoader,
+  ) {}
+
+  @Mutation(() => AuthPayload)
+  register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+    return this.auth.register(input);
+  }
+
+  @Mutation(() => AuthPayload)
+  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    return this.auth.login(input);
+  }
+
+  @Query(() => UserType, { nullable: true })
+  viewer(
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<UserEntity | null> | null {
+    return viewer ? this.loader.load(ctx, viewer.id) : null;
+  }
+
+  @Query(() => UserType, { nullable: true })
+  user(@Args('handle') handle: string): Promise<UserEntity | null> {
+    return this.users.findByHandle(handle);
+  }
+
+  @Mutation(() => UserType)
+  @Roles(Role.ADMIN)
+  setUserRole(
+    @CurrentUser() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => Role }) role: Role,
+  ): Promise<UserEntity> {
+    return this.users.setRole(viewer, userId, role);
+  }
+
+  @Mutation(() => UserType)
+  @Roles(...MODERATOR_ROLES)
+  sanctionUser(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: SanctionInput,
+  ): Promise<UserEntity> {
+    return this.users.sanction(viewer, input);
+  }
+
+  @ResolveField()
+  rank(@Parent() user: UserEntity): string {
+    return rankFor(user.reputation);
+  }
+
+  @ResolveField()
+  status(@Parent() user: UserEntity): string {
+    return effectiveStatus(user.status, user.statusUntil);
+  }
+}

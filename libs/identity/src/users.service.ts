@@ -1,0 +1,138 @@
+import {
+  AccountStatus,
+  badInput,
+  conflict,
+  forbidden,
+  fromGlobalId,
+  notFound,
+  Role,
+  Viewer,
+  ViewerSource,
+} from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError, Repository } from 'typeorm';
+import { RegisterInput } from './dto/register.input';
+import { SanctionInput } from './dto/sanction.input';
+import { PasswordHasher } from './password-hasher';
+import { effectiveStatus } from './reputation';
+import { UserEntity } from './user.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Members: registration, lookup, roles and sanctions. */
+@Injectable()
+export class UsersService implements ViewerSource {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Creates a member; a handle or email taken by someone else (ignoring case) is CONFLICT. */
+  async register(input: RegisterInput): Promise<UserEntity> {
+    const handle = input.handle.trim();
+    const email = input.email.trim();
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = this.users.create({
+      id: randomUUID(),
+      handle,
+      email,
+      displayName: input.displayName?.trim() || handle,
+      passwordHash,
+      role: Role.MEMBER,
+      status: AccountStatus.ACTIVE,
+      statusReason: null,
+      statusUntil: null,
+      reputation: 0,
+      acceptedSolutionCount: 0,
+    });
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      if (error instanceof QueryFailedError && error.driverError?.code === UNIQUE_VIOLATION) {
+        const constraint = String(error.driverError.constraint ?? '');
+        throw conflict(
+          constraint.includes('email')
+            ? 'An account with this email already exists'
+            : 'This handle is already taken',
+        );
+      }
+      throw error;
+    }
+    return this.getById(user.id);
+  }
+
+  /** Finds a member by id or fails with NOT_FOUND. */
+  async getById(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** Finds a member by handle, ignoring case. */
+  findByHandle(handle: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.handle) = lower(:handle)', { handle })
+      .getOne();
+  }
+
+  /** Finds a member with the password hash, for login. */
+  findForLogin(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+  }
+
+  async findViewer(userId: string): Promise<Viewer | null> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) return null;
+    return {
+      id: user.id,
+      handle: user.handle,
+      role: user.role,
+      status: effectiveStatus(user.status, user.statusUntil),
+    };
+  }
+
+  /** Gives a member a role (admins only; not oneself, so the last admin cannot lock all out). */
+  async setRole(actor: Viewer, userGlobalId: string, role: Role): Promise<UserEntity> {
+    const userId = fromGlobalId(userGlobalId, 'User', 'userId');
+    if (userId === actor.id) throw badInput('userId', 'you cannot change your own role');
+    const user = await this.getById(userId);
+    await this.users.update({ id: user.id }, { role });
+    return this.getById(user.id);
+  }
+
+  /**
+   * Silences, suspends or reinstates a member. Moderators cannot sanction staff of their own
+   * rank or above, nor themselves; `until` must lie in the future and only goes with a sanction.
+   */
+  async sanction(actor: Viewer, input: SanctionInput): Promise<UserEntity> {
+    const userId = fromGlobalId(input.userId, 'User', 'userId');
+    if (!input.reason.trim()) throw badInput('reason', 'must not be blank');
+    if (userId === actor.id) throw badInput('userId', 'you cannot sanction yourself');
+    const until = input.until ?? null;
+    if (until && input.status === AccountStatus.ACTIVE) {
+      throw badInput('until', 'only goes with SILENCED or SUSPENDED');
+    }
+    if (until && until.getTime() <= Date.now()) throw badInput('until', 'must be in the future');
+    const user = await this.getById(userId);
+    const protectedRoles = actor.role === Role.ADMIN ? [Role.ADMIN] : [Role.MODERATOR, Role.ADMIN];
+    if (protectedRoles.includes(user.role)) {
+      throw forbidden('You cannot sanction a member of this role');
+    }
+    await this.users.update(
+      { id: user.id },
+      {
+        status: input.status,
+        statusReason: input.status === AccountStatus.ACTIVE ? null : input.reason.trim(),
+        statusUntil: until,
+      },
+    );
+    return this.getById(user.id);
+  }
+}

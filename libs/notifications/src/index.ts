@@ -1,0 +1,3 @@
+export { NotificationKind } from './notification-kind';
+export * from './notifications-worker.module';
+export * from './notifications.module';

@@ -1,0 +1,82 @@
+import {
+  AllowWhileSilenced,
+  Authenticated,
+  Connection,
+  CurrentUser,
+  Node,
+  NodeRegistry,
+  RequestContext,
+  Viewer,
+} from '@app/core';
+import { UserEntity, UsersLoader, UserType } from '@app/identity';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { NotificationEntity } from './notification.entity';
+import { NotificationConnection, NotificationType } from './notification.type';
+import { NotificationsService } from './notifications.service';
+
+@Resolver(() => NotificationType)
+export class NotificationsResolver {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersLoader,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  @Query(() => NotificationConnection, { name: 'notifications' })
+  @Authenticated()
+  listNotifications(
+    @CurrentUser() viewer: Viewer,
+    @Args('unreadOnly', { type: () => Boolean, defaultValue: false, nullable: true })
+    unreadOnly: boolean | null,
+    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<NotificationEntity>> {
+    return this.notifications.list(viewer, unreadOnly ?? false, first, after);
+  }
+
+  @Query(() => Int)
+  @Authenticated()
+  unreadNotificationCount(@CurrentUser() viewer: Viewer): Promise<number> {
+    return this.notifications.unreadCount(viewer);
+  }
+
+  @Mutation(() => Int, {
+    description: 'Marks these notifications (null: all) read; returns how many changed.',
+  })
+  @Authenticated()
+  @AllowWhileSilenced()
+  markNotificationsRead(
+    @CurrentUser() viewer: Viewer,
+    @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
+  ): Promise<number> {
+    return this.notifications.markRead(viewer, ids);
+  }
+
+  @ResolveField('subject', () => Node, { nullable: true })
+  subject(
+    @Parent() notification: NotificationEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<object | null> | null {
+    const { subjectType, subjectId } = notification;
+    return subjectType && subjectId ? this.nodes.load(subjectType, subjectId, viewer, ctx) : null;
+  }
+
+  @ResolveField('actor', () => UserType, { nullable: true })
+  actor(
+    @Parent() notification: NotificationEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<UserEntity | null> | null {
+    return notification.actorId ? this.users.load(ctx, notification.actorId) : null;
+  }
+}

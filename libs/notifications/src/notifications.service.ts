@@ -1,0 +1,86 @@
+import {
+  badInput,
+  Connection,
+  decodeCursor,
+  encodeCursor,
+  fromGlobalId,
+  pageSize,
+  toConnection,
+  Viewer,
+} from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { NotificationEntity } from './notification.entity';
+
+const MAX_IDS = 100;
+
+/** The viewer's own notifications: newest first, unread counts, marking read. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(NotificationEntity)
+    private readonly notifications: Repository<NotificationEntity>,
+  ) {}
+
+  /** A keyset page of the viewer's notifications, newest first. */
+  async list(
+    viewer: Viewer,
+    unreadOnly: boolean,
+    first: number | null,
+    after: string | null | undefined,
+  ): Promise<Connection<NotificationEntity>> {
+    const limit = pageSize(first);
+    const qb = this.ofViewer(viewer, unreadOnly);
+    if (after) {
+      const [at, id] = decodeCursor(after, ['number', 'string']);
+      qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: new Date(at), id });
+    }
+    const rows = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, {
+      cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
+      nodeOf: (row) => row,
+      hasPreviousPage: Boolean(after),
+      totalCount: () => this.ofViewer(viewer, unreadOnly).getCount(),
+    });
+  }
+
+  /** How many of the viewer's notifications are unread. */
+  unreadCount(viewer: Viewer): Promise<number> {
+    return this.ofViewer(viewer, true).getCount();
+  }
+
+  /** Marks the given notifications (or, with null, all) as read; returns how many changed. */
+  async markRead(viewer: Viewer, ids: string[] | null | undefined): Promise<number> {
+    const qb = this.notifications
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'now()' })
+      .where('recipient_id = :viewerId AND read_at IS NULL', { viewerId: viewer.id });
+    if (ids) {
+      if (ids.length > MAX_IDS) throw badInput('ids', `at most ${MAX_IDS} at once`);
+      const uuids = ids.map((id) => fromGlobalId(id, 'Notification', 'ids'));
+      qb.andWhere('id = ANY(:uuids::uuid[])', { uuids });
+    }
+    const result = await qb.execute();
+    return result.affected ?? 0;
+  }
+
+  /** A notification of the viewer's, for node(id). */
+  findOwn(viewer: Viewer | null, id: string): Promise<NotificationEntity | null> {
+    if (!viewer) return Promise.resolve(null);
+    return this.notifications.findOneBy({ id, recipientId: viewer.id });
+  }
+
+  private ofViewer(viewer: Viewer, unreadOnly: boolean): SelectQueryBuilder<NotificationEntity> {
+    const qb = this.notifications
+      .createQueryBuilder('n')
+      .where('n.recipient_id = :viewerId', { viewerId: viewer.id });
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    return qb;
+  }
+}

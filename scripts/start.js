@@ -1,0 +1,23 @@
+// `npm start`: build if needed, create and migrate the database, then run the API and the worker.
+const { execFileSync, spawn } = require('node:child_process');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const dist = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+
+execFileSync(process.execPath, [join(__dirname, 'ensure-built.js')], { stdio: 'inherit' });
+execFileSync(process.execPath, [dist('cli'), 'migrate'], { stdio: 'inherit' });
+
+const children = ['api', 'worker'].map((app) =>
+  spawn(process.execPath, [dist(app)], { stdio: 'inherit', env: process.env }),
+);
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+for (const child of children) child.on('exit', (code) => stop(code ?? 1));
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
