@@ -2,6 +2,7 @@
 export interface AppConfig {
   nodeEnv: string;
   databaseUrl: string;
+  databasePoolSize: number;
   redisUrl: string;
   /** Namespaces every Redis key, queue and channel, so several deployments or test runs can share one Redis. */
   redisPrefix: string;
@@ -78,6 +79,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'postgres:',
       'postgresql:',
     ]),
+    databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
     port,

@@ -1,0 +1,175 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { INestApplicationContext } from '@nestjs/common';
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createApi } from '../../apps/api/src/create-api';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { adminQuery, databaseUrl, TEMPLATE_DB } from './databases';
+import { GraphQLResponse, ok, postGraphQL } from './graphql-client';
+
+export interface TestAppOptions {
+  /** Start the worker too (the outbox relay and the event handlers). */
+  worker?: boolean;
+  /** Extra environment for this app (e.g. REDIS_URL through a proxy). */
+  env?: Record<string, string>;
+}
+
+export interface Member {
+  id: string;
+  handle: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * One isolated platform for a test file: its own database cloned from the migrated template,
+ * its own Redis key prefix, the API listening on a free port, and optionally the worker.
+ */
+export class TestApp {
+  readonly name = `ct_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  readonly databaseUrl = databaseUrl(this.name);
+  api!: NestFastifyApplication;
+  worker: INestApplicationContext | null = null;
+  url!: string;
+  private db!: Client;
+  private counter = 0;
+
+  /** Creates the database and starts the processes. */
+  async start(options: TestAppOptions = {}): Promise<this> {
+    await adminQuery(`CREATE DATABASE ${this.name} TEMPLATE ${TEMPLATE_DB}`);
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: this.databaseUrl,
+      DATABASE_POOL_SIZE: '8',
+      REDIS_URL,
+      REDIS_PREFIX: this.name,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PORT: '0',
+      ...options.env,
+    });
+    this.api = await createApi();
+    await this.api.listen(0, '127.0.0.1');
+    this.url = `${await this.api.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+    if (options.worker) this.worker = await createWorker();
+    this.db = new Client({ connectionString: this.databaseUrl });
+    await this.db.connect();
+    return this;
+  }
+
+  /** Stops everything and drops the database and the Redis keys of this app. */
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.api?.close();
+    await this.db?.end();
+    await adminQuery(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
+    const redis = new Redis(REDIS_URL);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.name}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
+  }
+
+  /** Sends a GraphQL operation to this app's API. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables: object = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
+    return postGraphQL<T>(this.url, query, variables, token);
+  }
+
+  /** Runs SQL on this app's database, for setup and for checking what was written. */
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query(text, params)).rows as T[];
+  }
+
+  /** Registers a member (with a role, set in the database as the CLI does) and signs them in. */
+  async member(
+    role = 'MEMBER',
+    handle = `user${++this.counter}_${randomBytes(2).toString('hex')}`,
+  ): Promise<Member> {
+    const email = `${handle}@example.com`;
+    const password = 'correct-horse-battery';
+    const data = ok(
+      await this.gql<{ register: { token: string; user: { id: string } } }>(
+        `mutation($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+        { input: { handle, email, password } },
+      ),
+    );
+    if (role !== 'MEMBER')
+      await this.sql('UPDATE users SET role = $2 WHERE lower(email) = $1', [email, role]);
+    return { id: data.register.user.id, handle, email, password, token: data.register.token };
+  }
+
+  /** Creates a board as an admin. */
+  async board(
+    admin: Member,
+    kind = 'QUESTIONS',
+    slug = `board-${++this.counter}`,
+  ): Promise<string> {
+    const data = ok(
+      await this.gql<{ createBoard: { id: string } }>(
+        `mutation($input: CreateBoardInput!) { createBoard(input: $input) { id } }`,
+        { input: { slug, name: `Board ${slug}`, description: 'A board for tests', kind } },
+        admin.token,
+      ),
+    );
+    return data.createBoard.id;
+  }
+
+  /** Asks a question and returns the thread's ID. */
+  async ask(
+    member: Member,
+    boardId: string,
+    title = 'How do I set up voicemail?',
+    tags: string[] = [],
+  ): Promise<string> {
+    const data = ok(
+      await this.gql<{ askQuestion: { id: string } }>(
+        `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+        { input: { boardId, title, body: 'Details of the question.', tags } },
+        member.token,
+      ),
+    );
+    return data.askQuestion.id;
+  }
+
+  /** Answers a thread and returns the post's ID. */
+  async answer(
+    member: Member,
+    threadId: string,
+    body = 'Dial 121 and follow the prompts.',
+  ): Promise<string> {
+    const data = ok(
+      await this.gql<{ postAnswer: { id: string } }>(
+        `mutation($input: PostAnswerInput!) { postAnswer(input: $input) { id } }`,
+        { input: { threadId, body } },
+        member.token,
+      ),
+    );
+    return data.postAnswer.id;
+  }
+}
+
+/** Polls `probe` until it returns a value that passes `done`, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
