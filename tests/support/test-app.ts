@@ -11,8 +11,10 @@ import { GraphQLResponse, ok, postGraphQL } from './graphql-client';
 export interface TestAppOptions {
   /** Start the worker too (the outbox relay and the event handlers). */
   worker?: boolean;
-  /** Extra environment for this app (e.g. REDIS_URL through a proxy). */
+  /** Extra environment for the API and the worker. */
   env?: Record<string, string>;
+  /** Extra environment for the worker only (e.g. REDIS_URL through a proxy). */
+  workerEnv?: Record<string, string>;
 }
 
 export interface Member {
@@ -54,7 +56,10 @@ export class TestApp {
     this.api = await createApi();
     await this.api.listen(0, '127.0.0.1');
     this.url = `${await this.api.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-    if (options.worker) this.worker = await createWorker();
+    if (options.worker) {
+      Object.assign(process.env, options.workerEnv);
+      this.worker = await createWorker();
+    }
     this.db = new Client({ connectionString: this.databaseUrl });
     await this.db.connect();
     return this;

@@ -33,7 +33,7 @@ export class NotificationsService {
     const limit = pageSize(first);
     const qb = this.ofViewer(viewer, unreadOnly);
     if (after) {
-      const [at, id] = decodeCursor(after, ['number', 'string']);
+      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
       qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: new Date(at), id });
     }
     const rows = await qb

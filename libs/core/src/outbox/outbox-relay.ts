@@ -50,6 +50,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Connection errors surface through relayBatch; without a listener BullMQ prints each one.
+    this.queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
     await this.listen();
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.wake();

@@ -33,21 +33,21 @@ export class PostsRepository {
     switch (query.orderBy) {
       case AnswerOrder.OLDEST:
         if (query.after) {
-          const [at, id] = decodeCursor(query.after, ['number', 'string']);
+          const [at, id] = decodeCursor(query.after, ['timestamp', 'uuid']);
           qb.andWhere('(p.created_at, p.id) > (:at, :id)', { at: new Date(at), id });
         }
         qb.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC');
         break;
       case AnswerOrder.NEWEST:
         if (query.after) {
-          const [at, id] = decodeCursor(query.after, ['number', 'string']);
+          const [at, id] = decodeCursor(query.after, ['timestamp', 'uuid']);
           qb.andWhere('(p.created_at, p.id) < (:at, :id)', { at: new Date(at), id });
         }
         qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC');
         break;
       case AnswerOrder.MOST_KUDOS:
         if (query.after) {
-          const [kudos, at, id] = decodeCursor(query.after, ['number', 'number', 'string']);
+          const [kudos, at, id] = decodeCursor(query.after, ['number', 'timestamp', 'uuid']);
           qb.andWhere(
             '(p.kudos_count < :kudos OR (p.kudos_count = :kudos AND (p.created_at, p.id) > (:at, :id)))',
             { kudos, at: new Date(at), id },

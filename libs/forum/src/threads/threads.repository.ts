@@ -32,7 +32,7 @@ export class ThreadsRepository {
     const { column } = SORT_COLUMN[query.orderBy];
     const qb = this.filtered(query);
     if (query.after) {
-      const [at, id] = decodeCursor(query.after, ['number', 'string']);
+      const [at, id] = decodeCursor(query.after, ['timestamp', 'uuid']);
       qb.andWhere(`(${column}, t.id) < (:afterAt, :afterId)`, {
         afterAt: new Date(at as number),
         afterId: id,

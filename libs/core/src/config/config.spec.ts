@@ -1,0 +1,207 @@
+import { ConfigError, loadConfig } from './config';
+
+/** Loads a configuration from `env` alone, never from the test process's own environment. */
+function load(env: Record<string, string | undefined> = {}) {
+  return loadConfig(env);
+}
+
+/** The ConfigError that loading `env` throws (fails the test when nothing is thrown). */
+function configErrorFor(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  describe('with an empty environment', () => {
+    it('uses the contract defaults for the database, Redis and port', () => {
+      const config = load();
+      expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/community');
+      expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+      expect(config.port).toBe(3000);
+    });
+
+    it('runs in development with rate limits on, no SMTP and info logging', () => {
+      const config = load();
+      expect(config.nodeEnv).toBe('development');
+      expect(config.rateLimitEnabled).toBe(true);
+      expect(config.smtpUrl).toBeNull();
+      expect(config.logLevel).toBe('info');
+      expect(config.redisPrefix).toBe('community');
+    });
+
+    it('falls back to a development JWT secret long enough to sign with', () => {
+      expect(load().jwtSecret.length).toBeGreaterThanOrEqual(16);
+    });
+
+    it('derives the public URL from the port', () => {
+      expect(load({ PORT: '4100' }).publicUrl).toBe('http://127.0.0.1:4100');
+    });
+  });
+
+  describe('with good values', () => {
+    it('reads every variable it is given', () => {
+      const config = load({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgresql://app:pw@db:5432/prod',
+        REDIS_URL: 'rediss://cache:6380',
+        REDIS_PREFIX: 'run_42-a',
+        PORT: '8080',
+        JWT_SECRET: 'a-very-long-production-secret',
+        SMTP_URL: 'smtps://mail.example.com:465',
+        LOG_LEVEL: 'warn',
+      });
+      expect(config).toMatchObject({
+        nodeEnv: 'production',
+        databaseUrl: 'postgresql://app:pw@db:5432/prod',
+        redisUrl: 'rediss://cache:6380',
+        redisPrefix: 'run_42-a',
+        port: 8080,
+        jwtSecret: 'a-very-long-production-secret',
+        smtpUrl: 'smtps://mail.example.com:465',
+        logLevel: 'warn',
+      });
+    });
+
+    it('accepts the lowest and highest ports', () => {
+      expect(load({ PORT: '0' }).port).toBe(0);
+      expect(load({ PORT: '65535' }).port).toBe(65535);
+    });
+
+    it('treats an empty PORT as unset', () => {
+      expect(load({ PORT: '' }).port).toBe(3000);
+    });
+  });
+
+  describe('RATE_LIMIT', () => {
+    it('lifts the rate limits when set to off', () => {
+      expect(load({ RATE_LIMIT: 'off' }).rateLimitEnabled).toBe(false);
+    });
+
+    it('keeps them when set to on', () => {
+      expect(load({ RATE_LIMIT: 'on' }).rateLimitEnabled).toBe(true);
+    });
+
+    it('ignores the case of on and off', () => {
+      expect(load({ RATE_LIMIT: 'OFF' }).rateLimitEnabled).toBe(false);
+    });
+
+    it('rejects anything but on or off, naming RATE_LIMIT', () => {
+      const error = configErrorFor({ RATE_LIMIT: 'false' });
+      expect(error.message).toMatch(/^RATE_LIMIT\b/);
+      expect(error.message).toContain('"false"');
+    });
+  });
+
+  describe('PORT', () => {
+    it('rejects a port that is not a number, naming PORT', () => {
+      expect(configErrorFor({ PORT: 'http' }).message).toMatch(/^PORT\b/);
+    });
+
+    it('rejects a port with a fraction, naming PORT', () => {
+      expect(configErrorFor({ PORT: '3000.5' }).message).toMatch(/^PORT\b/);
+    });
+
+    it('rejects a port above 65535, naming PORT', () => {
+      expect(configErrorFor({ PORT: '65536' }).message).toMatch(/^PORT\b/);
+    });
+
+    it('rejects a negative port, naming PORT', () => {
+      expect(configErrorFor({ PORT: '-1' }).message).toMatch(/^PORT\b/);
+    });
+  });
+
+  describe('DATABASE_URL', () => {
+    it('rejects a value that is not a URL, naming DATABASE_URL', () => {
+      const error = configErrorFor({ DATABASE_URL: 'not a url' });
+      expect(error.message).toMatch(/^DATABASE_URL\b/);
+      expect(error.message).toContain('must be a URL');
+    });
+
+    it('rejects a URL of another protocol, naming DATABASE_URL', () => {
+      const error = configErrorFor({ DATABASE_URL: 'mysql://root@127.0.0.1/community' });
+      expect(error.message).toMatch(/^DATABASE_URL\b/);
+      expect(error.message).toContain('mysql:');
+    });
+
+    it('accepts both postgres: and postgresql:', () => {
+      expect(load({ DATABASE_URL: 'postgres://h/db' }).databaseUrl).toBe('postgres://h/db');
+      expect(load({ DATABASE_URL: 'postgresql://h/db' }).databaseUrl).toBe('postgresql://h/db');
+    });
+  });
+
+  describe('REDIS_URL', () => {
+    it('rejects a value that is not a URL, naming REDIS_URL', () => {
+      expect(configErrorFor({ REDIS_URL: '127.0.0.1:6379' }).message).toMatch(/^REDIS_URL\b/);
+    });
+
+    it('rejects a URL of another protocol, naming REDIS_URL', () => {
+      expect(configErrorFor({ REDIS_URL: 'http://127.0.0.1:6379' }).message).toMatch(
+        /^REDIS_URL\b/,
+      );
+    });
+  });
+
+  describe('LOG_LEVEL', () => {
+    it('rejects an unknown level, naming LOG_LEVEL', () => {
+      const error = configErrorFor({ LOG_LEVEL: 'verbose' });
+      expect(error.message).toMatch(/^LOG_LEVEL\b/);
+      expect(error.message).toContain('"verbose"');
+    });
+
+    it('accepts silent', () => {
+      expect(load({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    });
+  });
+
+  describe('REDIS_PREFIX', () => {
+    it('rejects a prefix with a colon, naming REDIS_PREFIX', () => {
+      expect(configErrorFor({ REDIS_PREFIX: 'a:b' }).message).toMatch(/^REDIS_PREFIX\b/);
+    });
+
+    it('rejects an empty prefix, naming REDIS_PREFIX', () => {
+      expect(configErrorFor({ REDIS_PREFIX: '' }).message).toMatch(/^REDIS_PREFIX\b/);
+    });
+
+    it('rejects a prefix longer than 40 characters, naming REDIS_PREFIX', () => {
+      expect(load({ REDIS_PREFIX: 'p'.repeat(40) }).redisPrefix).toHaveLength(40);
+      expect(configErrorFor({ REDIS_PREFIX: 'p'.repeat(41) }).message).toMatch(/^REDIS_PREFIX\b/);
+    });
+  });
+
+  describe('JWT_SECRET', () => {
+    it('is required when NODE_ENV=production, naming JWT_SECRET', () => {
+      const error = configErrorFor({ NODE_ENV: 'production' });
+      expect(error.message).toMatch(/^JWT_SECRET\b/);
+      expect(error.message).toContain('required');
+    });
+
+    it('rejects a secret shorter than 16 characters, naming JWT_SECRET', () => {
+      const error = configErrorFor({ JWT_SECRET: 'fifteen-chars!!' });
+      expect(error.message).toMatch(/^JWT_SECRET\b/);
+      expect(error.message).toContain('16');
+    });
+
+    it('rejects an empty secret in production as too short', () => {
+      expect(configErrorFor({ NODE_ENV: 'production', JWT_SECRET: '' }).message).toMatch(
+        /^JWT_SECRET\b/,
+      );
+    });
+
+    it('accepts a secret of exactly 16 characters', () => {
+      expect(load({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(16) }).jwtSecret).toBe(
+        'x'.repeat(16),
+      );
+    });
+  });
+
+  describe('SMTP_URL', () => {
+    it('rejects a URL of another protocol, naming SMTP_URL', () => {
+      expect(configErrorFor({ SMTP_URL: 'http://mail' }).message).toMatch(/^SMTP_URL\b/);
+    });
+  });
+});
