@@ -40,7 +40,10 @@ describe('the outbox', () => {
       const delivered = collect(app);
       await record(app, { n: 1 }, false);
       await record(app, { n: 2 }, true);
-      await eventually(async () => delivered.length, (count) => count >= 1);
+      await eventually(
+        async () => delivered.length,
+        (count) => count >= 1,
+      );
       // Give a straggler every chance to show up before concluding it never will.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(delivered.map((event) => event.payload.n)).toEqual([2]);
@@ -51,9 +54,9 @@ describe('the outbox', () => {
 
     it('refuses to record an event outside a transaction', async () => {
       const outbox = app.api.get(OutboxService);
-      await expect(outbox.record(app.api.get(DataSource).manager, 'test.event', {})).rejects.toThrow(
-        /outside a transaction/,
-      );
+      await expect(
+        outbox.record(app.api.get(DataSource).manager, 'test.event', {}),
+      ).rejects.toThrow(/outside a transaction/);
     });
   });
 
@@ -86,7 +89,11 @@ describe('the outbox', () => {
       ]);
 
       await proxy.up();
-      await eventually(async () => delivered.length, (count) => count >= 1, 30000);
+      await eventually(
+        async () => delivered.length,
+        (count) => count >= 1,
+        30000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(delivered.map((event) => event.payload.n)).toEqual([7]);
       const [row] = await app.sql<{ dispatched: boolean }>(

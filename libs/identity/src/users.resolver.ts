@@ -1,12 +1,4 @@
-import {
-  Authenticated,
-  CurrentUser,
-  RequestContext,
-  Roles,
-  MODERATOR_ROLES,
-  Role,
-  Viewer,
-} from '@app/core';
+import { CurrentUser, RequestContext, Roles, MODERATOR_ROLES, Role, Viewer } from '@app/core';
 import {
   Args,
   Context,

@@ -14,7 +14,8 @@ const MAX_TIME = 8.64e15;
 const accepts: Record<CursorPart, (value: unknown) => boolean> = {
   number: (value) => typeof value === 'number' && Number.isFinite(value),
   string: (value) => typeof value === 'string',
-  timestamp: (value) => typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_TIME,
+  timestamp: (value) =>
+    typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_TIME,
   uuid: (value) => typeof value === 'string' && UUID.test(value),
 };
 

@@ -1,0 +1,47 @@
+import { TestApp } from './support/test-app';
+
+describe('operating the API', () => {
+  const app = new TestApp();
+  let base: string;
+  beforeAll(async () => {
+    await app.start();
+    base = app.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => app.stop());
+
+  it('answers liveness and readiness with Postgres and Redis up', async () => {
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      details: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('exposes Prometheus metrics including request latencies', async () => {
+    await fetch(`${base}/health/live`);
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('serves queries over GET as well as POST', async () => {
+    const response = await fetch(`${app.url}?query=${encodeURIComponent('{ boards { id } }')}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { boards: [] } });
+  });
+
+  it('answers a malformed query with BAD_USER_INPUT and no stack trace', async () => {
+    const response = await app.gql('{ boards { id ');
+    expect(response.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|at .*\.js/);
+  });
+
+  it('refuses an unknown field with BAD_USER_INPUT', async () => {
+    const response = await app.gql('{ boards { nope } }');
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
