@@ -1,5 +1,5 @@
-import { VIEWER_SOURCE } from '@app/core';
-import { Module } from '@nestjs/common';
+import { NodeRegistry, VIEWER_SOURCE } from '@app/core';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
@@ -24,4 +24,13 @@ import { UsersService } from './users.service';
   ],
   exports: [UsersService, ReputationService, UsersLoader, VIEWER_SOURCE],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly users: UsersLoader,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('User', (id, _viewer, ctx) => this.users.load(ctx, id));
+  }
+}
