@@ -13,14 +13,17 @@ export class RedisHealthIndicator {
 
   async check(key: string): Promise<HealthIndicatorResult> {
     const indicator = this.health.check(key);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer within 1 s')), 1000);
+    });
     try {
-      const reply = await Promise.race([
-        this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
-      ]);
+      const reply = await Promise.race([this.redis.ping(), timeout]);
       return reply === 'PONG' ? indicator.up() : indicator.down({ message: String(reply) });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
