@@ -2,6 +2,7 @@ import { AuthGuard, CoreModule, createValidationPipe, ExpectedErrorFilter } from
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
+import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -25,6 +26,7 @@ import { MetricsController } from './metrics/metrics.controller';
     IdentityModule,
     ForumModule,
     NotificationsModule,
+    SearchModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [

@@ -28,7 +28,7 @@ import { ThreadsService } from './threads/threads.service';
     PostsResolver,
     ThreadSubscriptionsService,
   ],
-  exports: [ThreadSubscriptionsService],
+  exports: [ThreadSubscriptionsService, ThreadsService, PostsService],
 })
 export class ForumModule implements OnModuleInit {
   constructor(

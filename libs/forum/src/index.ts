@@ -1,3 +1,10 @@
 export * from './forum.events';
 export * from './forum.module';
 export { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
+export * from './forum.enums';
+export { PostEntity } from './posts/post.entity';
+export { PostType } from './posts/post.type';
+export { PostsService } from './posts/posts.service';
+export { ThreadEntity } from './threads/thread.entity';
+export { ThreadType } from './threads/thread.type';
+export { ThreadsService } from './threads/threads.service';
