@@ -5,11 +5,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
+import { LiveUpdatesResolver } from './live/live-updates.resolver';
 
 /** The API side: members read and mark their notifications. */
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationsService, NotificationsResolver],
+  providers: [NotificationsService, NotificationsResolver, LiveUpdatesResolver],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(

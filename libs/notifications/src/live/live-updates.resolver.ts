@@ -1,0 +1,5 @@
+import { Resolver } from '@nestjs/graphql';
+
+/** Live updates over graphql-ws: threadActivity and notificationAdded. */
+@Resolver()
+export class LiveUpdatesResolver {}
