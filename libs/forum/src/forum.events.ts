@@ -3,12 +3,16 @@ export const FORUM_EVENTS = {
   threadCreated: 'thread.created',
   postCreated: 'post.created',
   solutionAccepted: 'solution.accepted',
+  kudoGiven: 'kudo.given',
 } as const;
 
 export interface ThreadCreatedEvent {
   threadId: string;
   boardId: string;
   authorId: string;
+  threadTitle: string;
+  /** Handles written as @handle in the question (lower case, at most 20, unresolved). */
+  mentionedHandles: string[];
 }
 
 export interface PostCreatedEvent {
@@ -16,6 +20,8 @@ export interface PostCreatedEvent {
   threadId: string;
   authorId: string;
   threadTitle: string;
+  /** Handles written as @handle in the answer (lower case, at most 20, unresolved). */
+  mentionedHandles: string[];
 }
 
 export interface SolutionAcceptedEvent {
@@ -23,5 +29,13 @@ export interface SolutionAcceptedEvent {
   postId: string;
   answererId: string;
   acceptedById: string;
+  threadTitle: string;
+}
+
+export interface KudoGivenEvent {
+  postId: string;
+  threadId: string;
+  giverId: string;
+  authorId: string;
   threadTitle: string;
 }

@@ -20,6 +20,7 @@ import { PostAnswerInput } from '../dto/post-answer.input';
 import { FORUM_EVENTS, PostCreatedEvent } from '../forum.events';
 import { AnswerOrder, ContentStatus, ThreadStatus } from '../forum.enums';
 import { ThreadEntity } from '../threads/thread.entity';
+import { mentionedHandles } from '../mentions';
 import { canSee } from '../visibility';
 import { PostEntity } from './post.entity';
 import { PostsRepository } from './posts.repository';
@@ -66,6 +67,7 @@ export class PostsService {
         threadId,
         authorId: viewer.id,
         threadTitle: thread.title,
+        mentionedHandles: mentionedHandles(input.body),
       } satisfies PostCreatedEvent);
     });
     return this.dataSource.manager.findOneByOrFail(PostEntity, { id });

@@ -26,6 +26,7 @@ import { FORUM_EVENTS, SolutionAcceptedEvent, ThreadCreatedEvent } from '../foru
 import { BoardKind, ContentStatus, ThreadOrder, ThreadStatus } from '../forum.enums';
 import { PostEntity } from '../posts/post.entity';
 import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
+import { mentionedHandles } from '../mentions';
 import { canSee } from '../visibility';
 import { ThreadEntity } from './thread.entity';
 import { ThreadsRepository } from './threads.repository';
@@ -72,6 +73,8 @@ export class ThreadsService {
         threadId: id,
         boardId,
         authorId: viewer.id,
+        threadTitle: title,
+        mentionedHandles: mentionedHandles(input.body),
       } satisfies ThreadCreatedEvent);
     });
     return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id });
