@@ -10,13 +10,21 @@ import { PostsRepository } from './posts/posts.repository';
 import { PostsResolver } from './posts/posts.resolver';
 import { PostsService } from './posts/posts.service';
 import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
+import { ThreadSubscriptionsResolver } from './subscriptions/thread-subscriptions.resolver';
+import { KudosService } from './kudos/kudos.service';
+import { PostEditsService } from './revisions/post-edits.service';
+import { PostRevisionEntity } from './revisions/post-revision.entity';
+import { PostRevisionsResolver } from './revisions/post-revisions.resolver';
 import { ThreadEntity } from './threads/thread.entity';
 import { ThreadsRepository } from './threads/threads.repository';
 import { ThreadsResolver } from './threads/threads.resolver';
 import { ThreadsService } from './threads/threads.service';
 
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity])],
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity, PostRevisionEntity]),
+  ],
   providers: [
     BoardsService,
     BoardsResolver,
@@ -27,6 +35,10 @@ import { ThreadsService } from './threads/threads.service';
     PostsService,
     PostsResolver,
     ThreadSubscriptionsService,
+    ThreadSubscriptionsResolver,
+    KudosService,
+    PostEditsService,
+    PostRevisionsResolver,
   ],
   exports: [ThreadSubscriptionsService, ThreadsService, PostsService],
 })

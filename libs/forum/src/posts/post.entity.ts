@@ -31,6 +31,15 @@ export class PostEntity {
 
   @Column('timestamptz', { name: 'edited_at', nullable: true })
   editedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'deleted_at', nullable: true, select: false })
+  deletedAt!: Date | null;
+
+  @Column('uuid', { name: 'deleted_by', nullable: true, select: false })
+  deletedBy!: string | null;
+
+  @Column('text', { name: 'delete_reason', nullable: true, select: false })
+  deleteReason!: string | null;
 }
 
 registerNodeType(PostEntity, 'Post');

@@ -1,6 +1,10 @@
 import { Authenticated, CurrentUser, RequestContext, Viewer } from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { EditPostInput } from '../dto/edit-post.input';
+import { KudosService } from '../kudos/kudos.service';
+import { PostEditsService } from '../revisions/post-edits.service';
+import { PostRevisionEntity } from '../revisions/post-revision.entity';
 import { PostAnswerInput } from '../dto/post-answer.input';
 import { ThreadEntity } from '../threads/thread.entity';
 import { ThreadType } from '../threads/thread.type';
@@ -15,6 +19,8 @@ export class PostsResolver {
     private readonly posts: PostsService,
     private readonly threads: ThreadsService,
     private readonly users: UsersLoader,
+    private readonly kudos: KudosService,
+    private readonly edits: PostEditsService,
   ) {}
 
   @Mutation(() => PostType)
@@ -45,19 +51,63 @@ export class PostsResolver {
     return thread?.acceptedPostId === post.id;
   }
 
-  // Kudos, corrections and edits arrive with their own features; until then no post has any.
-  @ResolveField('viewerHasGivenKudo', () => Boolean)
-  viewerHasGivenKudo(): boolean {
-    return false;
+  @Mutation(() => PostType)
+  @Authenticated()
+  editPost(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: EditPostInput,
+  ): Promise<PostEntity> {
+    return this.edits.edit(viewer, input);
   }
 
+  @Mutation(() => PostType)
+  @Authenticated()
+  deletePost(
+    @CurrentUser() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+  ): Promise<PostEntity> {
+    return this.edits.delete(viewer, postId, reason);
+  }
+
+  @Mutation(() => PostType)
+  @Authenticated()
+  giveKudo(
+    @CurrentUser() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+  ): Promise<PostEntity> {
+    return this.kudos.give(viewer, postId);
+  }
+
+  @Mutation(() => PostType)
+  @Authenticated()
+  removeKudo(
+    @CurrentUser() viewer: Viewer,
+    @Args('postId', { type: () => ID }) postId: string,
+  ): Promise<PostEntity> {
+    return this.kudos.remove(viewer, postId);
+  }
+
+  @ResolveField('viewerHasGivenKudo', () => Boolean)
+  viewerHasGivenKudo(
+    @Parent() post: PostEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> | boolean {
+    return viewer ? this.kudos.hasGiven(ctx, viewer.id, post.id) : false;
+  }
+
+  // Corrections arrive with moderation; until then no post has one.
   @ResolveField('correction', () => CorrectionType, { nullable: true })
   correction(): null {
     return null;
   }
 
   @ResolveField('revisions', () => [PostRevisionType])
-  revisions(): PostRevisionType[] {
-    return [];
+  revisions(
+    @Parent() post: PostEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<PostRevisionEntity[]> {
+    return this.edits.revisions(ctx, post.id);
   }
 }

@@ -10,10 +10,23 @@ const FAN_OUT_PAGE = 1000;
 export class ThreadSubscriptionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Subscribes a member inside the caller's transaction; subscribing twice changes nothing. */
+  /** Subscribes a member through `manager` (inside the caller's transaction); twice changes nothing. */
   async subscribe(manager: EntityManager, threadId: string, userId: string): Promise<void> {
     await manager.query(
       `INSERT INTO thread_subscriptions (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [threadId, userId],
+    );
+  }
+
+  /** Follows a thread on the member's own request. */
+  async follow(threadId: string, userId: string): Promise<void> {
+    await this.subscribe(this.dataSource.manager, threadId, userId);
+  }
+
+  /** Stops following a thread; not following it already changes nothing. */
+  async unfollow(threadId: string, userId: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM thread_subscriptions WHERE thread_id = $1 AND user_id = $2`,
       [threadId, userId],
     );
   }
