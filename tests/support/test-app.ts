@@ -51,6 +51,8 @@ export class TestApp {
       REDIS_PREFIX: this.name,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORT: '0',
+      // Suites send bursts from one address; the rate-limit test turns the limits back on.
+      RATE_LIMIT: 'off',
       ...options.env,
     });
     this.api = await createApi();
@@ -74,7 +76,7 @@ export class TestApp {
     const redis = new Redis(REDIS_URL);
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.name}*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${this.name}*`, 'COUNT', 1000);
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

@@ -1,4 +1,11 @@
-import { AuthGuard, CoreModule, createValidationPipe, ExpectedErrorFilter } from '@app/core';
+import {
+  APP_CONFIG,
+  AuthGuard,
+  CoreModule,
+  createValidationPipe,
+  ExpectedErrorFilter,
+  RateLimitGuard,
+} from '@app/core';
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
@@ -20,6 +27,7 @@ import { MetricsController } from './metrics/metrics.controller';
     CoreModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
+      inject: [APP_CONFIG],
       useFactory: graphqlOptions,
     }),
     TerminusModule.forRoot({ logger: false }),
@@ -33,7 +41,9 @@ import { MetricsController } from './metrics/metrics.controller';
     NodeResolver,
     RedisHealthIndicator,
     ApiMetrics,
+    // Order matters: the rate limit needs the viewer the AuthGuard establishes.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ExpectedErrorFilter },
   ],

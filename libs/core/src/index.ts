@@ -27,3 +27,4 @@ export * from './pubsub/pubsub.module';
 export * from './redis/redis.module';
 export * from './loaders/request-loader';
 export * from './errors/expected-error.filter';
+export * from './rate-limit/rate-limit.guard';

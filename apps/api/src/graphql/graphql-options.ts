@@ -1,12 +1,13 @@
-import { formatError } from '@app/core';
+import { AppConfig, formatError } from '@app/core';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
+import { queryLimitsPlugin } from './query-limits';
 import { buildRequestContext } from './request-context';
 
 const logger = new Logger('GraphQL');
 
 /** The Apollo settings of the API: in-memory schema (sorted), error shaping, graphql-ws. */
-export function graphqlOptions(): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -14,6 +15,7 @@ export function graphqlOptions(): ApolloDriverConfig {
     playground: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    plugins: [queryLimitsPlugin(config.queryCostLimit)],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
     formatError: (formatted, original) =>
       formatError(formatted, original, (error, cause) =>

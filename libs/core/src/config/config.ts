@@ -12,6 +12,12 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   rateLimitEnabled: boolean;
+  /** Mutations a signed-in member may send per minute. */
+  writesPerMinute: number;
+  /** Operations an anonymous client address may send per minute. */
+  anonymousPerMinute: number;
+  /** The highest query cost served (each list counts as many times as its `first`). */
+  queryCostLimit: number;
   logLevel: string;
   publicUrl: string;
 }
@@ -88,6 +94,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: env.SMTP_URL ? readUrl(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
     mailFrom: env.MAIL_FROM ?? 'Community <no-reply@community.local>',
     rateLimitEnabled: rateLimit === 'on',
+    writesPerMinute: readInt(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 30, 1, 100000),
+    anonymousPerMinute: readInt(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 1, 100000),
+    queryCostLimit: readInt(env, 'QUERY_COST_LIMIT', 10000, 10, 10000000),
     logLevel,
     publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
   };
