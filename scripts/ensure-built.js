@@ -17,7 +17,7 @@ function newestSource(dir) {
 }
 
 const sourcesChanged = () =>
-  Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs'))) >
+  Math.max(...['apps', 'libs', 'bench'].map((dir) => newestSource(join(root, dir)))) >
   statSync(stamp).mtimeMs;
 
 if (!existsSync(stamp) || sourcesChanged()) {

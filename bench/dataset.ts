@@ -1,0 +1,68 @@
+import { Client } from 'pg';
+
+export interface DatasetSize {
+  members: number;
+  threads: number;
+  answersPerThread: number;
+}
+
+/**
+ * Fills an empty, migrated database with a synthetic community in a few set-based statements:
+ * members, two boards, threads spread over a year with tags and words to search, answers,
+ * accepted solutions and kudos counts. Every member's password is "bench-password".
+ */
+export async function seedDataset(
+  databaseUrl: string,
+  size: DatasetSize,
+  passwordHash: string,
+): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO users (id, handle, email, display_name, password_hash, reputation)
+       SELECT gen_random_uuid(), 'member' || i, 'member' || i || '@bench.local', 'Member ' || i, $2, (i * 37) % 3000
+         FROM generate_series(1, $1) AS i`,
+      [size.members, passwordHash],
+    );
+    await db.query(
+      `INSERT INTO boards (id, slug, name, description, kind) VALUES
+         (gen_random_uuid(), 'help', 'Help', 'Questions', 'QUESTIONS'),
+         (gen_random_uuid(), 'devices', 'Devices', 'Phones', 'QUESTIONS')`,
+    );
+    await db.query(
+      `WITH words AS (SELECT ARRAY['roaming','voicemail','esim','billing','signal','router','contract',
+                                   'upgrade','coverage','password','invoice','data','hotspot','porting'] AS w),
+            people AS (SELECT array_agg(id) AS ids FROM users),
+            boards AS (SELECT array_agg(id ORDER BY slug) AS ids FROM boards)
+       INSERT INTO threads (id, board_id, author_id, title, body, body_html, tags, status, answer_count,
+                            created_at, last_activity_at)
+       SELECT gen_random_uuid(), boards.ids[1 + i % 2], people.ids[1 + (i * 7) % array_length(people.ids, 1)],
+              'How do I fix my ' || w[1 + i % 14] || ' ' || w[1 + (i / 14) % 14] || ' problem number ' || i,
+              'My ' || w[1 + (i / 3) % 14] || ' stopped working after the ' || w[1 + (i / 5) % 14] || ' change.',
+              '<p>body</p>', ARRAY[w[1 + i % 14]], CASE WHEN i % 3 = 0 THEN 'SOLVED' ELSE 'OPEN' END, $2,
+              now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
+         FROM generate_series(1, $1) AS i, words, people, boards`,
+      [size.threads, size.answersPerThread],
+    );
+    await db.query(
+      `WITH people AS (SELECT array_agg(id) AS ids FROM users)
+       INSERT INTO posts (id, thread_id, author_id, body, body_html, kudos_count, created_at)
+       SELECT gen_random_uuid(), t.id, people.ids[1 + (abs(hashtext(t.id::text)) + n) % array_length(people.ids, 1)],
+              'Try turning it off and on again, then check the settings ' || n, '<p>answer</p>', n % 4,
+              t.created_at + (n || ' minutes')::interval
+         FROM threads t, generate_series(1, $1) AS n, people`,
+      [size.answersPerThread],
+    );
+    await db.query(
+      `UPDATE threads t SET accepted_post_id = (SELECT p.id FROM posts p WHERE p.thread_id = t.id ORDER BY p.created_at LIMIT 1)
+        WHERE t.status = 'SOLVED'`,
+    );
+    await db.query(
+      `UPDATE boards b SET thread_count = (SELECT count(*) FROM threads t WHERE t.board_id = b.id)`,
+    );
+    await db.query('ANALYZE');
+  } finally {
+    await db.end();
+  }
+}

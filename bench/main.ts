@@ -1,0 +1,183 @@
+// `npm run bench`: builds a synthetic community (BENCH_THREADS threads, 100,000 by default) in its
+// own database, starts the API in this process, and measures the hot read and write paths.
+// Also prints the query plans of the hot list queries, so a plan change is a visible change.
+import 'reflect-metadata';
+import argon2 from 'argon2';
+import { Client } from 'pg';
+import { migrate } from '../libs/core/src/database/migrate';
+import { createApi } from '../apps/api/src/create-api';
+import { seedDataset } from './dataset';
+import { runScenario, ScenarioResult } from './load';
+
+const THREADS = Number(process.env.BENCH_THREADS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ADMIN_URL =
+  process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NAME = 'community_bench';
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+async function explain(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const hot: Array<[string, string]> = [
+    [
+      'threads by last activity',
+      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
+    ],
+    [
+      'threads of a board, page 2',
+      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' AND t.board_id = (SELECT id FROM boards WHERE slug = 'help') AND (t.last_activity_at, t.id) < (now() - interval '3 days', 'ffffffff-ffff-ffff-ffff-ffffffffffff') ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
+    ],
+    [
+      'threads with a tag',
+      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' AND t.tags @> ARRAY['esim'] ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
+    ],
+    [
+      'unanswered threads',
+      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' AND t.answer_count = 0 ORDER BY t.created_at DESC, t.id DESC LIMIT 21`,
+    ],
+    [
+      'answers by kudos',
+      `SELECT * FROM posts p WHERE p.thread_id = (SELECT id FROM threads LIMIT 1) AND p.status = 'PUBLISHED' ORDER BY p.kudos_count DESC, p.created_at, p.id LIMIT 21`,
+    ],
+  ];
+  for (const [name, sql] of hot) {
+    const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${sql}`);
+    console.log(
+      `\n-- ${name}\n${rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')}`,
+    );
+  }
+  await db.end();
+}
+
+async function main(): Promise<void> {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${NAME}`;
+  const databaseUrl = url.toString();
+  console.log(`Building a community of ${THREADS} threads in ${NAME}…`);
+  await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  await migrate(databaseUrl);
+  const hash = await argon2.hash('bench-password', {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+  await seedDataset(databaseUrl, { members: 2000, threads: THREADS, answersPerThread: 3 }, hash);
+
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT: 'off',
+    LOG_LEVEL: 'warn',
+    REDIS_PREFIX: NAME,
+    PORT: '0',
+  });
+  const app = await createApi();
+  await app.listen(0, '127.0.0.1');
+  const endpoint = `${await app.getUrl()}/graphql`;
+  const gql = async (query: string, variables: object = {}, token?: string) => {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    return body;
+  };
+  const login = await gql(
+    `mutation { login(input: { email: "member1@bench.local", password: "bench-password" }) { token } }`,
+  );
+  const token = (login.data?.login as { token: string }).token;
+  const page = await gql(
+    `{ threads(first: 100) { edges { node { id } } pageInfo { endCursor } } }`,
+  );
+  const threads = page.data?.threads as { edges: Array<{ node: { id: string } }> };
+  const ids = threads.edges.map((edge) => edge.node.id);
+  const boards = (await gql('{ boards { id } }')).data?.boards as Array<{ id: string }>;
+  const succeeded = (body: { errors?: unknown[] }) => !body.errors;
+
+  const scenarios: Array<[string, (i: number) => Promise<boolean>]> = [
+    [
+      'threads page (20, last activity)',
+      async () =>
+        succeeded(
+          await gql(
+            `{ threads { edges { node { id title answerCount author { handle rank } board { name } } } } }`,
+          ),
+        ),
+    ],
+    [
+      'threads by tag and status',
+      async (i) =>
+        succeeded(
+          await gql(
+            `query($tag: String) { threads(filter: { tag: $tag, status: OPEN }, first: 20) { totalCount edges { node { id title } } } }`,
+            { tag: ['esim', 'roaming', 'billing'][i % 3] },
+          ),
+        ),
+    ],
+    [
+      'thread page with answers',
+      async (i) =>
+        succeeded(
+          await gql(
+            `query($id: ID!) { thread(id: $id) { title author { handle } acceptedSolution { id } answers(first: 20, orderBy: MOST_KUDOS) { edges { node { body kudosCount viewerHasGivenKudo author { handle rank } } } } } }`,
+            { id: ids[i % ids.length] },
+            token,
+          ),
+        ),
+    ],
+    [
+      'ask a question',
+      async (i) =>
+        succeeded(
+          await gql(
+            `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+            {
+              input: {
+                boardId: boards[i % boards.length].id,
+                title: `Benchmark question number ${i}`,
+                body: 'Does this scale?',
+                tags: ['bench'],
+              },
+            },
+            token,
+          ),
+        ),
+    ],
+    [
+      'answer a thread',
+      async (i) =>
+        succeeded(
+          await gql(
+            `mutation($input: PostAnswerInput!) { postAnswer(input: $input) { id } }`,
+            { input: { threadId: ids[i % ids.length], body: 'Yes, it does.' } },
+            token,
+          ),
+        ),
+    ],
+  ];
+  const results: ScenarioResult[] = [];
+  for (const [name, call] of scenarios)
+    results.push(await runScenario(name, call, CONCURRENCY, SECONDS));
+  await app.close();
+  console.table(results);
+  await explain(databaseUrl);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
