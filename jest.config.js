@@ -27,6 +27,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       slowTestThreshold: 30,
     },
   ],

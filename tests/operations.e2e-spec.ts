@@ -45,3 +45,27 @@ describe('operating the API', () => {
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('requests the HTTP layer refuses', () => {
+  const app = new TestApp();
+  beforeAll(() => app.start());
+  afterAll(() => app.stop());
+
+  it.each([
+    ['a body that is not JSON', '{"query": '],
+    [
+      'a body over one megabyte',
+      JSON.stringify({ query: `{ boards { id } } #${'x'.repeat(1024 * 1024)}` }),
+    ],
+  ])('answers %s with a GraphQL error coded BAD_USER_INPUT', async (_label, body) => {
+    const response = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const reply = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(reply.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -2,7 +2,13 @@ import { Client } from 'pg';
 
 export const ADMIN_URL =
   process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'community_test_template';
+
+/** The migrated template of this test run (named by the global setup). */
+export function templateDatabase(): string {
+  const name = process.env.TEST_TEMPLATE_DB;
+  if (!name) throw new Error('TEST_TEMPLATE_DB is not set: run the e2e tests through jest');
+  return name;
+}
 
 /** A URL for database `name` on the test server. */
 export function databaseUrl(name: string): string {

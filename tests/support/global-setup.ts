@@ -1,9 +1,15 @@
 import { migrate } from '../../libs/core/src/database/migrate';
-import { adminQuery, databaseUrl, TEMPLATE_DB } from './databases';
+import { adminQuery, databaseUrl } from './databases';
 
-/** Builds the migrated template that every test file clones into its own database. */
+/**
+ * Builds the migrated template that every test file clones into its own database. The name is
+ * per run, so two runs on one server never rebuild each other's template; test workers inherit
+ * it through the environment.
+ */
 export default async function globalSetup(): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${TEMPLATE_DB}`);
-  await migrate(databaseUrl(TEMPLATE_DB));
+  const template = `community_test_template_${process.pid}`;
+  process.env.TEST_TEMPLATE_DB = template;
+  await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${template}`);
+  await migrate(databaseUrl(template));
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createApi } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { adminQuery, databaseUrl, TEMPLATE_DB } from './databases';
+import { adminQuery, databaseUrl, templateDatabase } from './databases';
 import { GraphQLResponse, ok, postGraphQL } from './graphql-client';
 
 export interface TestAppOptions {
@@ -42,7 +42,7 @@ export class TestApp {
 
   /** Creates the database and starts the processes. */
   async start(options: TestAppOptions = {}): Promise<this> {
-    await adminQuery(`CREATE DATABASE ${this.name} TEMPLATE ${TEMPLATE_DB}`);
+    await adminQuery(`CREATE DATABASE ${this.name} TEMPLATE ${templateDatabase()}`);
     Object.assign(process.env, {
       NODE_ENV: 'test',
       DATABASE_URL: this.databaseUrl,

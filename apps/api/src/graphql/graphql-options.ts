@@ -1,6 +1,7 @@
 import { AppConfig, formatError } from '@app/core';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
+import { nulCharactersPlugin } from './nul-characters';
 import { queryLimitsPlugin } from './query-limits';
 import { buildRequestContext } from './request-context';
 
@@ -15,7 +16,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     playground: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [queryLimitsPlugin(config.queryCostLimit)],
+    plugins: [nulCharactersPlugin(), queryLimitsPlugin(config.queryCostLimit)],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
     formatError: (formatted, original) =>
       formatError(formatted, original, (error, cause) =>

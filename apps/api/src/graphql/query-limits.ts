@@ -84,12 +84,18 @@ export function queryLimitsPlugin(maxCost: number): ApolloServerPlugin {
               `The query is ${depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed`,
             );
           }
-          const cost = queryCost(
-            schema,
-            document,
-            request.variables ?? {},
-            request.operationName ?? undefined,
-          );
+          let cost: number;
+          try {
+            cost = queryCost(
+              schema,
+              document,
+              request.variables ?? {},
+              request.operationName ?? undefined,
+            );
+          } catch {
+            // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
+            return;
+          }
           if (cost > maxCost) {
             throw new AppError(
               ErrorCode.QUERY_TOO_COMPLEX,

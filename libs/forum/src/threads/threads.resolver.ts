@@ -54,7 +54,8 @@ export class ThreadsResolver {
   @Query(() => ThreadConnection, { name: 'threads' })
   listThreads(
     @CurrentUser() viewer: Viewer | null,
-    @Args('filter', { type: () => ThreadFilter, nullable: true }) filter: ThreadFilter | null,
+    // Typed as the class (not `| null`) so that the validation pipe sees and checks it.
+    @Args('filter', { type: () => ThreadFilter, nullable: true }) filter: ThreadFilter,
     @Args('orderBy', {
       type: () => ThreadOrder,
       defaultValue: ThreadOrder.LAST_ACTIVITY,
