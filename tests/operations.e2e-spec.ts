@@ -65,7 +65,8 @@ describe('requests the HTTP layer refuses', () => {
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    const reply = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    const text = await response.text();
+    const reply = JSON.parse(text) as { errors: Array<{ extensions: { code: string } }> };
     expect(reply.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

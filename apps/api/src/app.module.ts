@@ -18,6 +18,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { graphqlOptions } from './graphql/graphql-options';
 import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './health/health.controller';
+import { HttpRefusalFilter } from './http-refusal.filter';
 import { RedisHealthIndicator } from './health/redis.health';
 import { ApiMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -45,6 +46,7 @@ import { MetricsController } from './metrics/metrics.controller';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: HttpRefusalFilter },
     { provide: APP_FILTER, useClass: ExpectedErrorFilter },
   ],
 })
