@@ -37,6 +37,7 @@ export class TestApp {
   api!: NestFastifyApplication;
   worker: INestApplicationContext | null = null;
   url!: string;
+  private readonly moreApis: NestFastifyApplication[] = [];
   private db!: Client;
   private counter = 0;
 
@@ -67,9 +68,18 @@ export class TestApp {
     return this;
   }
 
+  /** Starts one more API instance on the same database and Redis; returns its GraphQL URL. */
+  async anotherApi(): Promise<string> {
+    const api = await createApi();
+    this.moreApis.push(api);
+    await api.listen(0, '127.0.0.1');
+    return `${await api.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+  }
+
   /** Stops everything and drops the database and the Redis keys of this app. */
   async stop(): Promise<void> {
     await this.worker?.close();
+    for (const api of this.moreApis) await api.close();
     await this.api?.close();
     await this.db?.end();
     await adminQuery(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);

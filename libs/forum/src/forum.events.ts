@@ -4,6 +4,7 @@ export const FORUM_EVENTS = {
   postCreated: 'post.created',
   solutionAccepted: 'solution.accepted',
   kudoGiven: 'kudo.given',
+  postEdited: 'post.edited',
 } as const;
 
 export interface ThreadCreatedEvent {
@@ -38,4 +39,10 @@ export interface KudoGivenEvent {
   giverId: string;
   authorId: string;
   threadTitle: string;
+}
+
+export interface PostEditedEvent {
+  postId: string;
+  threadId: string;
+  editorId: string;
 }

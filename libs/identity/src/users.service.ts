@@ -70,6 +70,16 @@ export class UsersService implements ViewerSource {
     return user;
   }
 
+  /** The ids of the members with these handles (compared ignoring case); unknown handles drop out. */
+  async idsByHandles(handles: readonly string[]): Promise<string[]> {
+    if (handles.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.users.query(
+      `SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`,
+      [handles.map((handle) => handle.toLowerCase())],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Finds a member by handle, ignoring case. */
   findByHandle(handle: string): Promise<UserEntity | null> {
     return this.users

@@ -1,23 +1,35 @@
 import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
 import {
   FORUM_EVENTS,
+  KudoGivenEvent,
   PostCreatedEvent,
   SolutionAcceptedEvent,
+  ThreadCreatedEvent,
   ThreadSubscriptionsService,
 } from '@app/forum';
 import { UsersService } from '@app/identity';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationKind } from './notification-kind';
-import { NotificationWriter } from './notification-writer';
+import { Notifier } from './notifier';
 
-/** Turns forum events into in-app notifications: NEW_ANSWER and SOLUTION_ACCEPTED. */
+/**
+ * Turns forum events into notifications: NEW_ANSWER for a thread's subscribers, MENTION for each
+ * @handle in a question or answer, SOLUTION_ACCEPTED and KUDO_RECEIVED for the answer's author.
+ * Nobody is notified of their own doing, and a member mentioned in an answer gets the MENTION
+ * instead of the NEW_ANSWER.
+ */
 @Injectable()
 export class ForumNotificationsHandler implements DomainEventHandler, OnModuleInit {
-  readonly handles = [FORUM_EVENTS.postCreated, FORUM_EVENTS.solutionAccepted];
+  readonly handles = [
+    FORUM_EVENTS.threadCreated,
+    FORUM_EVENTS.postCreated,
+    FORUM_EVENTS.solutionAccepted,
+    FORUM_EVENTS.kudoGiven,
+  ];
 
   constructor(
     private readonly handlers: DomainEventHandlers,
-    private readonly writer: NotificationWriter,
+    private readonly notifier: Notifier,
     private readonly subscriptions: ThreadSubscriptionsService,
     private readonly users: UsersService,
   ) {}
@@ -27,26 +39,48 @@ export class ForumNotificationsHandler implements DomainEventHandler, OnModuleIn
   }
 
   async handle(event: DomainEvent): Promise<void> {
-    if (event.type === FORUM_EVENTS.postCreated) {
-      await this.newAnswer(event.id, event.payload as PostCreatedEvent);
-    } else if (event.type === FORUM_EVENTS.solutionAccepted) {
-      await this.solutionAccepted(event.id, event.payload as SolutionAcceptedEvent);
+    switch (event.type) {
+      case FORUM_EVENTS.threadCreated:
+        return this.threadCreated(event.id, event.payload as ThreadCreatedEvent);
+      case FORUM_EVENTS.postCreated:
+        return this.postCreated(event.id, event.payload as PostCreatedEvent);
+      case FORUM_EVENTS.solutionAccepted:
+        return this.solutionAccepted(event.id, event.payload as SolutionAcceptedEvent);
+      case FORUM_EVENTS.kudoGiven:
+        return this.kudoGiven(event.id, event.payload as KudoGivenEvent);
     }
   }
 
-  /** Every subscriber but the writer hears of a new answer. */
-  private async newAnswer(eventId: string, event: PostCreatedEvent): Promise<void> {
+  private async threadCreated(eventId: string, event: ThreadCreatedEvent): Promise<void> {
     const author = await this.users.getById(event.authorId);
+    const mentioned = await this.mentionedIds(event.mentionedHandles, event.authorId);
+    await this.notifier.notify(mentioned, {
+      kind: NotificationKind.MENTION,
+      message: `@${author.handle} mentioned you in “${event.threadTitle}”`,
+      subjectType: 'Thread',
+      subjectId: event.threadId,
+      actorId: author.id,
+      eventId,
+    });
+  }
+
+  private async postCreated(eventId: string, event: PostCreatedEvent): Promise<void> {
+    const author = await this.users.getById(event.authorId);
+    const mentioned = await this.mentionedIds(event.mentionedHandles, event.authorId);
+    const draft = { subjectType: 'Post', subjectId: event.postId, actorId: author.id, eventId };
+    await this.notifier.notify(mentioned, {
+      ...draft,
+      kind: NotificationKind.MENTION,
+      message: `@${author.handle} mentioned you in an answer to “${event.threadTitle}”`,
+    });
+    const skipped = new Set([event.authorId, ...mentioned]);
     for await (const batch of this.subscriptions.subscriberIds(event.threadId)) {
-      await this.writer.notify(
-        batch.filter((id) => id !== event.authorId),
+      await this.notifier.notify(
+        batch.filter((id) => !skipped.has(id)),
         {
+          ...draft,
           kind: NotificationKind.NEW_ANSWER,
           message: `@${author.handle} answered “${event.threadTitle}”`,
-          subjectType: 'Post',
-          subjectId: event.postId,
-          actorId: author.id,
-          eventId,
         },
       );
     }
@@ -55,7 +89,7 @@ export class ForumNotificationsHandler implements DomainEventHandler, OnModuleIn
   /** The answerer hears that their answer was accepted (unless they accepted it themselves). */
   private async solutionAccepted(eventId: string, event: SolutionAcceptedEvent): Promise<void> {
     if (event.answererId === event.acceptedById) return;
-    await this.writer.notify([event.answererId], {
+    await this.notifier.notify([event.answererId], {
       kind: NotificationKind.SOLUTION_ACCEPTED,
       message: `Your answer was accepted as the solution to “${event.threadTitle}”`,
       subjectType: 'Post',
@@ -63,5 +97,22 @@ export class ForumNotificationsHandler implements DomainEventHandler, OnModuleIn
       actorId: event.acceptedById,
       eventId,
     });
+  }
+
+  private async kudoGiven(eventId: string, event: KudoGivenEvent): Promise<void> {
+    const giver = await this.users.getById(event.giverId);
+    await this.notifier.notify([event.authorId], {
+      kind: NotificationKind.KUDO_RECEIVED,
+      message: `@${giver.handle} gave your answer to “${event.threadTitle}” a kudo`,
+      subjectType: 'Post',
+      subjectId: event.postId,
+      actorId: giver.id,
+      eventId,
+    });
+  }
+
+  private async mentionedIds(handles: readonly string[], authorId: string): Promise<string[]> {
+    const ids = await this.users.idsByHandles(handles);
+    return ids.filter((id) => id !== authorId);
   }
 }

@@ -13,28 +13,51 @@ export interface NotificationDraft {
   eventId: string;
 }
 
+export interface WrittenNotification {
+  id: string;
+  recipientId: string;
+  /** Written by this call; false when an earlier attempt at the same event wrote it. */
+  fresh: boolean;
+}
+
 /** Writes notifications for the worker; a redelivered event writes nothing twice. */
 @Injectable()
 export class NotificationWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Writes one notification per recipient in a single statement. */
-  async notify(recipientIds: readonly string[], draft: NotificationDraft): Promise<void> {
-    if (recipientIds.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO notifications (id, recipient_id, kind, message, subject_type, subject_id, actor_id, event_id)
-       SELECT gen_random_uuid(), recipient, $2, $3, $4, $5, $6, $7
-         FROM unnest($1::uuid[]) AS recipient
-       ON CONFLICT ON CONSTRAINT notifications_event_key DO NOTHING`,
-      [
-        recipientIds,
-        draft.kind,
-        draft.message,
-        draft.subjectType,
-        draft.subjectId,
-        draft.actorId,
-        draft.eventId,
-      ],
-    );
+  /**
+   * Writes one notification per recipient in a single statement and returns every notification
+   * of this event and kind for them, so a retried event can finish delivering what it wrote.
+   */
+  async write(
+    recipientIds: readonly string[],
+    draft: NotificationDraft,
+  ): Promise<WrittenNotification[]> {
+    if (recipientIds.length === 0) return [];
+    // The SELECT sees the table as it was before the INSERT: only rows of earlier attempts.
+    const rows: Array<{ id: string; recipient_id: string; fresh: boolean }> =
+      await this.dataSource.query(
+        `WITH written AS (
+           INSERT INTO notifications (id, recipient_id, kind, message, subject_type, subject_id, actor_id, event_id)
+           SELECT gen_random_uuid(), recipient, $2, $3, $4, $5, $6, $7
+             FROM unnest($1::uuid[]) AS recipient
+           ON CONFLICT ON CONSTRAINT notifications_event_key DO NOTHING
+           RETURNING id, recipient_id
+         )
+         SELECT id, recipient_id, true AS fresh FROM written
+         UNION ALL
+         SELECT id, recipient_id, false AS fresh FROM notifications
+          WHERE event_id = $7 AND kind = $2 AND recipient_id = ANY($1::uuid[])`,
+        [
+          [...new Set(recipientIds)],
+          draft.kind,
+          draft.message,
+          draft.subjectType,
+          draft.subjectId,
+          draft.actorId,
+          draft.eventId,
+        ],
+      );
+    return rows.map((row) => ({ id: row.id, recipientId: row.recipient_id, fresh: row.fresh }));
   }
 }

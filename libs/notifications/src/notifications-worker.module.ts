@@ -1,12 +1,31 @@
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { EMAILS_QUEUE } from './email/email-queue';
+import { EmailProcessor } from './email/email.processor';
+import { EmailScheduler } from './email/email-scheduler';
+import { mailTransportProvider } from './email/mail-transport';
 import { ForumNotificationsHandler } from './forum-notifications.handler';
+import { LivePublisher } from './live/live-publisher';
+import { LiveTopics } from './live/live-topics';
+import { ThreadActivityHandler } from './live/thread-activity.handler';
 import { NotificationWriter } from './notification-writer';
+import { Notifier } from './notifier';
 
-/** The worker side: event handlers that write notifications. */
+/** The worker side: event handlers that write notifications, send emails and push live updates. */
 @Module({
-  imports: [IdentityModule, ForumModule],
-  providers: [NotificationWriter, ForumNotificationsHandler],
+  imports: [IdentityModule, ForumModule, BullModule.registerQueue({ name: EMAILS_QUEUE })],
+  providers: [
+    NotificationWriter,
+    Notifier,
+    LiveTopics,
+    LivePublisher,
+    EmailScheduler,
+    EmailProcessor,
+    mailTransportProvider,
+    ForumNotificationsHandler,
+    ThreadActivityHandler,
+  ],
 })
 export class NotificationsWorkerModule {}

@@ -1,16 +1,18 @@
 import { NodeRegistry } from '@app/core';
+import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
+import { LiveTopics } from './live/live-topics';
 import { LiveUpdatesResolver } from './live/live-updates.resolver';
 
-/** The API side: members read and mark their notifications. */
+/** The API side: members read and mark their notifications and follow live updates. */
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationsService, NotificationsResolver, LiveUpdatesResolver],
+  imports: [IdentityModule, ForumModule, TypeOrmModule.forFeature([NotificationEntity])],
+  providers: [NotificationsService, NotificationsResolver, LiveTopics, LiveUpdatesResolver],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(

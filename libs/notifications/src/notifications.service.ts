@@ -70,6 +70,11 @@ export class NotificationsService {
     return result.affected ?? 0;
   }
 
+  /** A notification by id, for live delivery to the channel of its recipient only. */
+  findById(id: string): Promise<NotificationEntity | null> {
+    return this.notifications.findOneBy({ id });
+  }
+
   /** A notification of the viewer's, for node(id). */
   findOwn(viewer: Viewer | null, id: string): Promise<NotificationEntity | null> {
     if (!viewer) return Promise.resolve(null);

@@ -24,6 +24,14 @@ export function requestLoader<K, V>(
   return loader;
 }
 
+/**
+ * Drops the loaders of a context. A subscription keeps one context for all its events, so each
+ * event starts afresh instead of being answered from what an earlier event cached.
+ */
+export function forgetRequestLoaders(ctx: object): void {
+  loadersByRequest.delete(ctx);
+}
+
 /** Orders rows fetched by key back into the order of `keys`, with `fallback` for misses. */
 export function byKeys<K, V, F>(
   keys: readonly K[],

@@ -128,6 +128,11 @@ export class PostsService {
     return post && canSee(post.status, post.authorId, viewer) ? post : null;
   }
 
+  /** A published post read fresh from the database, for live updates outside any request. */
+  findPublished(id: string): Promise<PostEntity | null> {
+    return this.dataSource.manager.findOneBy(PostEntity, { id, status: ContentStatus.PUBLISHED });
+  }
+
   /** Loads a post by UUID through the request's loader (no visibility check). */
   load(ctx: object, id: string): Promise<PostEntity | null> {
     return requestLoader<string, PostEntity | null>(ctx, 'posts.byId', async (ids) => {

@@ -5,6 +5,7 @@ import {
   hasRole,
   MODERATOR_ROLES,
   notFound,
+  OutboxService,
   renderMarkdown,
   requestLoader,
   Viewer,
@@ -16,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EditPostInput } from '../dto/edit-post.input';
 import { ContentStatus, ThreadStatus } from '../forum.enums';
+import { FORUM_EVENTS, PostEditedEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
 import { ThreadEntity } from '../threads/thread.entity';
 import { canSee } from '../visibility';
@@ -29,6 +31,7 @@ export class PostEditsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reputation: ReputationService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Replaces a post's body; the old body becomes a revision and `editedAt` is set. */
@@ -50,6 +53,13 @@ export class PostEditsService {
         { id: post.id },
         { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: () => 'now()' },
       );
+      if (post.status === ContentStatus.PUBLISHED) {
+        await this.outbox.record(manager, FORUM_EVENTS.postEdited, {
+          postId: post.id,
+          threadId: post.threadId,
+          editorId: viewer.id,
+        } satisfies PostEditedEvent);
+      }
     });
     return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
   }

@@ -1,0 +1,31 @@
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { NotificationKind } from '../notification-kind';
+import { WrittenNotification } from '../notification-writer';
+import { EMAILED_KINDS, EMAILS_QUEUE, EmailJob } from './email-queue';
+
+/** Queues an email per notification of an emailed kind, when SMTP is configured. */
+@Injectable()
+export class EmailScheduler {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(EMAILS_QUEUE) private readonly queue: Queue<EmailJob>,
+  ) {}
+
+  async schedule(
+    kind: NotificationKind,
+    notifications: readonly WrittenNotification[],
+  ): Promise<void> {
+    if (!this.config.smtpUrl || !EMAILED_KINDS.has(kind) || notifications.length === 0) return;
+    // The job id is the notification's: an event handled twice queues each email once.
+    await this.queue.addBulk(
+      notifications.map((notification) => ({
+        name: kind,
+        data: { notificationId: notification.id },
+        opts: { jobId: `notification-${notification.id}` },
+      })),
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { EmailScheduler } from './email/email-scheduler';
+import { LivePublisher } from './live/live-publisher';
+import { NotificationDraft, NotificationWriter } from './notification-writer';
+
+/** Delivers a notification every way it goes: in-app, live to open sockets, and by email. */
+@Injectable()
+export class Notifier {
+  constructor(
+    private readonly writer: NotificationWriter,
+    private readonly live: LivePublisher,
+    private readonly emails: EmailScheduler,
+  ) {}
+
+  async notify(recipientIds: readonly string[], draft: NotificationDraft): Promise<void> {
+    const written = await this.writer.write(recipientIds, draft);
+    // Live pushes are a courtesy to open sockets: only what this attempt wrote is pushed.
+    await Promise.all(
+      written
+        .filter((notification) => notification.fresh)
+        .map((notification) =>
+          this.live.notificationAdded(notification.recipientId, notification.id),
+        ),
+    );
+    await this.emails.schedule(draft.kind, written);
+  }
+}
