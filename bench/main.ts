@@ -6,6 +6,11 @@ import argon2 from 'argon2';
 import { Client } from 'pg';
 import { migrate } from '../libs/core/src/database/migrate';
 import { createApi } from '../apps/api/src/create-api';
+import {
+  searchHitsStatement,
+  similarThreadsStatement,
+  Statement,
+} from '../libs/search/src/search-statements';
 import { seedDataset } from './dataset';
 import { runScenario, ScenarioResult } from './load';
 
@@ -25,7 +30,9 @@ async function admin(sql: string): Promise<void> {
 async function explain(databaseUrl: string): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const hot: Array<[string, string]> = [
+  const search = (text: string): Statement =>
+    searchHitsStatement({ text, boardId: null }, 20, null);
+  const hot: Array<[string, string | Statement]> = [
     [
       'threads by last activity',
       `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
@@ -46,9 +53,18 @@ async function explain(databaseUrl: string): Promise<void> {
       'answers by kudos',
       `SELECT * FROM posts p WHERE p.thread_id = (SELECT id FROM threads LIMIT 1) AND p.status = 'PUBLISHED' ORDER BY p.kudos_count DESC, p.created_at, p.id LIMIT 21`,
     ],
+    // The statements search runs, as it runs them: a word in about a quarter of the threads, a
+    // word in one thread, and a word in every answer (the worst case: every match is ranked).
+    ['search hits, a common word', search('router')],
+    ['search hits, a rare word', search('4242')],
+    ['search hits, a word in every answer', search('settings')],
+    ['similar threads, a typo', similarThreadsStatement('voicemial setup', 5)],
+    ['similar threads, a rare word', similarThreadsStatement('Tethering keeps failing 4242', 5)],
+    ['similar threads, common words', similarThreadsStatement('How do I fix my router problem', 5)],
   ];
-  for (const [name, sql] of hot) {
-    const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${sql}`);
+  for (const [name, query] of hot) {
+    const { text, values } = typeof query === 'string' ? { text: query, values: [] } : query;
+    const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${text}`, values);
     console.log(
       `\n-- ${name}\n${rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')}`,
     );

@@ -1,0 +1,23 @@
+import { badInput, decodeCursor, encodeCursor } from '@app/core';
+
+/** Where a page of hits ends: the score as Postgres printed it (exact) and the thread id. */
+export interface HitPosition {
+  score: string;
+  threadId: string;
+}
+
+// Scores are numeric(…, 6) (see SearchRepository): kept as text, they compare exactly, so a
+// page boundary never skips or repeats a hit with an equal-looking float.
+const SCORE = /^\d{1,15}(\.\d{1,6})?$/;
+
+/** The cursor of a hit in the (score DESC, thread id DESC) order. */
+export function hitCursor(position: HitPosition): string {
+  return encodeCursor([position.score, position.threadId]);
+}
+
+/** Decodes a hit cursor; anything not made by hitCursor is BAD_USER_INPUT on `after`. */
+export function decodeHitCursor(cursor: string): HitPosition {
+  const [score, threadId] = decodeCursor(cursor, ['string', 'uuid']) as [string, string];
+  if (!SCORE.test(score)) throw badInput('after', 'is not a valid cursor');
+  return { score, threadId };
+}

@@ -1,0 +1,135 @@
+// The SQL of search, kept apart from its execution so that bench/main.ts EXPLAINs exactly these
+// statements. They read the generated search_vector columns through the partial GIN indexes of
+// the Search migration, whose `PUBLISHED` predicates are repeated here so that they apply.
+import { HEADLINE_OPTIONS, HEADLINE_SOURCE_FROM, HEADLINE_SOURCE_TO } from './highlight';
+import { HitPosition } from './search-cursor';
+
+/** What to search: the checked text and an optional board (a UUID). */
+export interface HitQuery {
+  text: string;
+  boardId: string | null;
+}
+
+/** A statement and its positional parameters. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** Positional parameters of one statement; `add` returns the placeholder of a value. */
+class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+// Plain words, quoted phrases, `or` and `-word`: websearch_to_tsquery accepts any text without
+// a syntax error, and with a bound value it is folded to a constant at plan time.
+const TSQUERY = `websearch_to_tsquery('english', $1)`;
+
+// A query with nothing to look up in an index (only `-word`s) would rank every row: it finds
+// nothing instead. querytree() is immutable, so this is a one-time filter at plan time.
+const INDEXABLE = `querytree(${TSQUERY}) <> 'T'`;
+
+// ts_rank weights for {D, C, B, A}: the title is A, the question's body B; answers are unweighted
+// (D) and count as much as C, below the question's own words.
+const ANSWER_WEIGHTS = `'{0.2, 0.2, 0.4, 1.0}'`;
+
+/**
+ * Every published thread and published answer (of a published thread) matching the query, with
+ * its score rounded to numeric so that a cursor can carry it exactly. Binds the text first, as
+ * the $1 that TSQUERY refers to.
+ */
+function matches(query: HitQuery, params: Params): string {
+  params.add(query.text);
+  const board = query.boardId ? `AND t.board_id = ${params.add(query.boardId)}::uuid` : '';
+  return `
+    SELECT t.id AS thread_id, NULL::uuid AS post_id,
+           round(ts_rank(t.search_vector, ${TSQUERY})::numeric, 6) AS score
+      FROM threads t
+     WHERE t.content_status = 'PUBLISHED' AND t.search_vector @@ ${TSQUERY}
+       AND ${INDEXABLE} ${board}
+    UNION ALL
+    SELECT p.thread_id, p.id,
+           round(ts_rank(${ANSWER_WEIGHTS}, p.search_vector, ${TSQUERY})::numeric, 6)
+      FROM posts p
+      JOIN threads t ON t.id = p.thread_id
+     WHERE p.status = 'PUBLISHED' AND p.search_vector @@ ${TSQUERY}
+       AND t.content_status = 'PUBLISHED' AND ${INDEXABLE} ${board}`;
+}
+
+/**
+ * "search hits": a keyset page (limit + 1 rows) of matching threads, best first, one per thread,
+ * with its score as text and its excerpt. Columns: thread_id, post_id, score, headline.
+ */
+export function searchHitsStatement(
+  query: HitQuery,
+  limit: number,
+  after: HitPosition | null,
+): Statement {
+  const params = new Params();
+  const matching = matches(query, params);
+  const boundary = after
+    ? `WHERE (score, thread_id) < (${params.add(after.score)}::numeric, ${params.add(after.threadId)}::uuid)`
+    : '';
+  const text = `
+    WITH matches AS (${matching}),
+    -- One hit per thread: its best matching text, the thread itself on a tie.
+    hits AS (
+      SELECT DISTINCT ON (thread_id) thread_id, post_id, score
+        FROM matches
+       ORDER BY thread_id, score DESC, post_id NULLS FIRST
+    ),
+    page AS (
+      SELECT * FROM hits ${boundary}
+       ORDER BY score DESC, thread_id DESC
+       LIMIT ${params.add(limit + 1)}
+    )
+    -- Excerpts only for the page: ts_headline re-parses the text and is the costly part.
+    SELECT page.thread_id, page.post_id, page.score::text AS score,
+           ts_headline('english',
+             translate(coalesce(p.body, t.title || E'\\n' || t.body),
+                       ${params.add(HEADLINE_SOURCE_FROM)}, ${params.add(HEADLINE_SOURCE_TO)}),
+             ${TSQUERY}, ${params.add(HEADLINE_OPTIONS)}) AS headline
+      FROM page
+      JOIN threads t ON t.id = page.thread_id
+      LEFT JOIN posts p ON p.id = page.post_id
+     ORDER BY page.score DESC, page.thread_id DESC`;
+  return { text, values: params.values };
+}
+
+/** "search count": how many threads match (without the cursor). Column: n. */
+export function searchCountStatement(query: HitQuery): Statement {
+  const params = new Params();
+  const text = `SELECT count(DISTINCT thread_id)::int AS n FROM (${matches(query, params)}) AS matches`;
+  return { text, values: params.values };
+}
+
+/**
+ * "similar threads": ids of published threads whose title shares a word (by stem) with the typed
+ * title or looks like it (trigram similarity, the `%` operator), solved ones first, then the
+ * closest. Column: id.
+ */
+export function similarThreadsStatement(title: string, limit: number): Statement {
+  // The tsquery is an OR of the title's lexemes, each limited to weight A (the title's part of
+  // search_vector). It is built as quoted, escaped tsquery input, so a lexeme such as
+  // `example.com/a:b` is never read as query syntax.
+  const text = String.raw`
+    WITH typed AS (
+      SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':A', ' | ')::tsquery AS query
+        FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme
+    )
+    SELECT t.id
+      FROM threads t
+     WHERE t.content_status = 'PUBLISHED'
+       AND (t.search_vector @@ (SELECT query FROM typed) OR t.title % $1)
+     ORDER BY t.status = 'SOLVED' DESC,
+              coalesce(ts_rank(t.search_vector, (SELECT query FROM typed)), 0)
+                + similarity(t.title, $1) DESC,
+              t.id
+     LIMIT $2`;
+  return { text, values: [title, limit] };
+}
