@@ -8,6 +8,7 @@ import {
 } from '@app/core';
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
+import { ModerationModule } from '@app/moderation';
 import { NotificationsModule } from '@app/notifications';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -34,6 +35,7 @@ import { MetricsController } from './metrics/metrics.controller';
     TerminusModule.forRoot({ logger: false }),
     IdentityModule,
     ForumModule,
+    ModerationModule,
     NotificationsModule,
     SearchModule,
   ],

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ModerationLogWriter } from './audit/moderation-log.writer';
 import { TokenService } from './auth/token.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -13,7 +14,7 @@ import { RedisModule } from './redis/redis.module';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, PubSubModule],
-  providers: [TokenService, OutboxService, DomainEventHandlers, NodeRegistry],
-  exports: [TokenService, OutboxService, DomainEventHandlers, NodeRegistry],
+  providers: [TokenService, OutboxService, DomainEventHandlers, NodeRegistry, ModerationLogWriter],
+  exports: [TokenService, OutboxService, DomainEventHandlers, NodeRegistry, ModerationLogWriter],
 })
 export class CoreModule {}

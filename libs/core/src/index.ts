@@ -28,3 +28,4 @@ export * from './redis/redis.module';
 export * from './loaders/request-loader';
 export * from './errors/expected-error.filter';
 export * from './rate-limit/rate-limit.guard';
+export * from './audit/moderation-log.writer';

@@ -1,5 +1,6 @@
 import { NodeRegistry } from '@app/core';
 import { IdentityModule } from '@app/identity';
+import { ModeratableRegistry, ModerationModule } from '@app/moderation';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BoardEntity } from './boards/board.entity';
@@ -19,10 +20,13 @@ import { ThreadEntity } from './threads/thread.entity';
 import { ThreadsRepository } from './threads/threads.repository';
 import { ThreadsResolver } from './threads/threads.resolver';
 import { ThreadsService } from './threads/threads.service';
+import { PostModerationHandler } from './moderation/post-moderation.handler';
+import { ThreadModerationHandler } from './moderation/thread-moderation.handler';
 
 @Module({
   imports: [
     IdentityModule,
+    ModerationModule,
     TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity, PostRevisionEntity]),
   ],
   providers: [
@@ -39,8 +43,10 @@ import { ThreadsService } from './threads/threads.service';
     KudosService,
     PostEditsService,
     PostRevisionsResolver,
+    ThreadModerationHandler,
+    PostModerationHandler,
   ],
-  exports: [ThreadSubscriptionsService, ThreadsService, PostsService],
+  exports: [ThreadSubscriptionsService, ThreadsService, PostsService, KudosService],
 })
 export class ForumModule implements OnModuleInit {
   constructor(
@@ -48,11 +54,16 @@ export class ForumModule implements OnModuleInit {
     private readonly boards: BoardsService,
     private readonly threads: ThreadsService,
     private readonly posts: PostsService,
+    private readonly moderatables: ModeratableRegistry,
+    private readonly threadModeration: ThreadModerationHandler,
+    private readonly postModeration: PostModerationHandler,
   ) {}
 
   onModuleInit(): void {
     this.nodes.register('Board', (id, _viewer, ctx) => this.boards.load(ctx, id));
     this.nodes.register('Thread', (id, viewer, ctx) => this.threads.findVisible(ctx, id, viewer));
     this.nodes.register('Post', (id, viewer, ctx) => this.posts.findVisible(ctx, id, viewer));
+    this.moderatables.register(this.threadModeration);
+    this.moderatables.register(this.postModeration);
   }
 }

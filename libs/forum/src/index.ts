@@ -1,5 +1,6 @@
 export * from './forum.events';
 export * from './forum.module';
+export { KudosService } from './kudos/kudos.service';
 export { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
 export * from './forum.enums';
 export { PostEntity } from './posts/post.entity';

@@ -4,6 +4,7 @@ import {
   conflict,
   forbidden,
   fromGlobalId,
+  ModerationLogWriter,
   notFound,
   Role,
   Viewer,
@@ -27,6 +28,7 @@ export class UsersService implements ViewerSource {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly log: ModerationLogWriter,
   ) {}
 
   /** Creates a member; a handle or email taken by someone else (ignoring case) is CONFLICT. */
@@ -113,7 +115,15 @@ export class UsersService implements ViewerSource {
     const userId = fromGlobalId(userGlobalId, 'User', 'userId');
     if (userId === actor.id) throw badInput('userId', 'you cannot change your own role');
     const user = await this.getById(userId);
-    await this.users.update({ id: user.id }, { role });
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { role });
+      await this.log.append(manager, {
+        actorId: actor.id,
+        action: `ROLE_${role}`,
+        targetUserId: user.id,
+        reason: `was ${user.role}`,
+      });
+    });
     return this.getById(user.id);
   }
 
@@ -135,14 +145,25 @@ export class UsersService implements ViewerSource {
     if (protectedRoles.includes(user.role)) {
       throw forbidden('You cannot sanction a member of this role');
     }
-    await this.users.update(
-      { id: user.id },
-      {
-        status: input.status,
-        statusReason: input.status === AccountStatus.ACTIVE ? null : input.reason.trim(),
-        statusUntil: until,
-      },
-    );
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(
+        UserEntity,
+        { id: user.id },
+        {
+          status: input.status,
+          statusReason: input.status === AccountStatus.ACTIVE ? null : input.reason.trim(),
+          statusUntil: until,
+        },
+      );
+      await this.log.append(manager, {
+        actorId: actor.id,
+        action: `SANCTION_${input.status}`,
+        targetUserId: user.id,
+        reason: until
+          ? `${input.reason.trim()} (until ${until.toISOString()})`
+          : input.reason.trim(),
+      });
+    });
     return this.getById(user.id);
   }
 }

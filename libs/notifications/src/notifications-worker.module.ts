@@ -7,6 +7,7 @@ import { EmailProcessor } from './email/email.processor';
 import { EmailScheduler } from './email/email-scheduler';
 import { mailTransportProvider } from './email/mail-transport';
 import { ForumNotificationsHandler } from './forum-notifications.handler';
+import { ModerationNotificationsHandler } from './moderation-notifications.handler';
 import { LivePublisher } from './live/live-publisher';
 import { LiveTopics } from './live/live-topics';
 import { ThreadActivityHandler } from './live/thread-activity.handler';
@@ -25,6 +26,7 @@ import { Notifier } from './notifier';
     EmailProcessor,
     mailTransportProvider,
     ForumNotificationsHandler,
+    ModerationNotificationsHandler,
     ThreadActivityHandler,
   ],
 })

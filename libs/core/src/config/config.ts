@@ -18,6 +18,10 @@ export interface AppConfig {
   anonymousPerMinute: number;
   /** The highest query cost served (each list counts as many times as its `first`). */
   queryCostLimit: number;
+  /** Words that send a post to review (AUTOMOD_BLOCKED_WORDS, comma-separated, any case). */
+  blockedWords: string[];
+  /** The automod score at which content waits for review. */
+  automodThreshold: number;
   logLevel: string;
   publicUrl: string;
 }
@@ -96,6 +100,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitEnabled: rateLimit === 'on',
     writesPerMinute: readInt(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 30, 1, 100000),
     anonymousPerMinute: readInt(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 1, 100000),
+    blockedWords: (env.AUTOMOD_BLOCKED_WORDS ?? 'viagra,casino,crypto-giveaway')
+      .split(',')
+      .map((word) => word.trim().toLowerCase())
+      .filter(Boolean),
+    automodThreshold: readInt(env, 'AUTOMOD_THRESHOLD', 3, 1, 100),
     queryCostLimit: readInt(env, 'QUERY_COST_LIMIT', 10000, 10, 10000000),
     logLevel,
     publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,

@@ -14,6 +14,8 @@ import { canSee } from '../visibility';
  * change in one transaction, and only when the row really was inserted or deleted, so repeats
  * and races never count twice.
  */
+const GIVERS_PAGE = 1000;
+
 @Injectable()
 export class KudosService {
   constructor(
@@ -92,5 +94,19 @@ export class KudosService {
     if (post.status !== ContentStatus.PUBLISHED)
       throw badInput('postId', 'the post is not published');
     return post;
+  }
+
+  /** Everyone who gave the post a kudo, in pages, for fan-outs that must not load them all. */
+  async *giverIds(postId: string): AsyncGenerator<string[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Array<{ user_id: string }> = await this.dataSource.query(
+        `SELECT user_id FROM kudos WHERE post_id = $1 AND user_id > $2 ORDER BY user_id LIMIT $3`,
+        [postId, after, GIVERS_PAGE],
+      );
+      if (rows.length > 0) yield rows.map((row) => row.user_id);
+      if (rows.length < GIVERS_PAGE) return;
+      after = rows[rows.length - 1].user_id;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { ConnectionType, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
+import { CorrectionType, registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ContentStatus } from '../forum.enums';
 
@@ -16,27 +17,6 @@ export class PostRevisionType {
 
   @Field(() => String, { nullable: true })
   reason!: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-}
-
-@ObjectType('Correction', {
-  description:
-    "A moderator's correction of bad advice, shown inline with the post to every reader.",
-})
-export class CorrectionType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => UserType)
-  moderator!: UserType;
-
-  @Field()
-  note!: string;
-
-  @Field()
-  noteHtml!: string;
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
@@ -84,3 +64,5 @@ export class PostType implements Node {
 }
 
 export const PostConnection = ConnectionType(PostType, 'Post');
+
+registerModeratableType(PostType);

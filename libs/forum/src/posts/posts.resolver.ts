@@ -1,5 +1,11 @@
-import { Authenticated, CurrentUser, RequestContext, Viewer } from '@app/core';
+import { Authenticated, CurrentUser, RequestContext, Roles, STAFF_ROLES, Viewer } from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
+import {
+  CorrectionEntity,
+  CorrectionsService,
+  CorrectionType,
+  CorrectPostInput,
+} from '@app/moderation';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { EditPostInput } from '../dto/edit-post.input';
 import { KudosService } from '../kudos/kudos.service';
@@ -10,7 +16,7 @@ import { ThreadEntity } from '../threads/thread.entity';
 import { ThreadType } from '../threads/thread.type';
 import { ThreadsService } from '../threads/threads.service';
 import { PostEntity } from './post.entity';
-import { CorrectionType, PostRevisionType, PostType } from './post.type';
+import { PostRevisionType, PostType } from './post.type';
 import { PostsService } from './posts.service';
 
 @Resolver(() => PostType)
@@ -21,6 +27,7 @@ export class PostsResolver {
     private readonly users: UsersLoader,
     private readonly kudos: KudosService,
     private readonly edits: PostEditsService,
+    private readonly corrections: CorrectionsService,
   ) {}
 
   @Mutation(() => PostType)
@@ -97,10 +104,29 @@ export class PostsResolver {
     return viewer ? this.kudos.hasGiven(ctx, viewer.id, post.id) : false;
   }
 
-  // Corrections arrive with moderation; until then no post has one.
+  @Mutation(() => PostType, {
+    description: 'Agents and moderators correct bad advice in place, without a flag.',
+  })
+  @Roles(...STAFF_ROLES)
+  async correctPost(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: CorrectPostInput,
+  ): Promise<PostEntity> {
+    const postId = await this.corrections.correctPost(
+      viewer,
+      input.postId,
+      input.note,
+      input.unaccept ?? false,
+    );
+    return this.posts.getById(postId);
+  }
+
   @ResolveField('correction', () => CorrectionType, { nullable: true })
-  correction(): null {
-    return null;
+  correction(
+    @Parent() post: PostEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<CorrectionEntity | null> {
+    return this.corrections.latest(ctx, post.id);
   }
 
   @ResolveField('revisions', () => [PostRevisionType])

@@ -12,10 +12,11 @@ import {
   toConnection,
   Viewer,
 } from '@app/core';
+import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PostAnswerInput } from '../dto/post-answer.input';
 import { FORUM_EVENTS, PostCreatedEvent } from '../forum.events';
 import { AnswerOrder, ContentStatus, ThreadStatus } from '../forum.enums';
@@ -32,9 +33,13 @@ export class PostsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: PostsRepository,
     private readonly outbox: OutboxService,
+    private readonly screening: ContentScreening,
   ) {}
 
-  /** Answers a published, unlocked thread; its answer count and activity move in the same UPDATE. */
+  /**
+   * Answers a published, unlocked thread; its answer count and activity move in the same UPDATE.
+   * An answer automod holds counts for nothing and tells nobody until a moderator approves it.
+   */
   async postAnswer(viewer: Viewer, input: PostAnswerInput): Promise<PostEntity> {
     const threadId = fromGlobalId(input.threadId, 'Thread', 'threadId');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
@@ -48,29 +53,50 @@ export class PostsService {
         throw badInput('threadId', 'the thread is not published');
       }
       if (thread.status === ThreadStatus.LOCKED) throw badInput('threadId', 'the thread is locked');
+      const verdict = await this.screening.screen(manager, {
+        type: 'Post',
+        id,
+        authorId: viewer.id,
+        text: input.body,
+      });
+      const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
       await manager.insert(PostEntity, {
         id,
         threadId,
         authorId: viewer.id,
         body: input.body,
         bodyHtml: renderMarkdown(input.body),
-        status: ContentStatus.PUBLISHED,
+        status,
         kudosCount: 0,
         editedAt: null,
       });
-      await manager.query(
-        `UPDATE threads SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1`,
-        [threadId],
-      );
-      await this.outbox.record(manager, FORUM_EVENTS.postCreated, {
-        postId: id,
-        threadId,
-        authorId: viewer.id,
-        threadTitle: thread.title,
-        mentionedHandles: mentionedHandles(input.body),
-      } satisfies PostCreatedEvent);
+      if (status === ContentStatus.PUBLISHED) {
+        await this.published(manager, { id, threadId, authorId: viewer.id, body: input.body });
+      }
     });
     return this.dataSource.manager.findOneByOrFail(PostEntity, { id });
+  }
+
+  /** Counts an answer on its thread and tells whom it concerns, when it first goes public. */
+  async published(
+    manager: EntityManager,
+    post: Pick<PostEntity, 'id' | 'threadId' | 'authorId' | 'body'>,
+  ): Promise<void> {
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+    const [thread]: Array<{ title: string }> = await manager.query(
+      `WITH bumped AS (
+         UPDATE threads SET answer_count = answer_count + 1, last_activity_at = now()
+          WHERE id = $1 RETURNING title
+       ) SELECT title FROM bumped`,
+      [post.threadId],
+    );
+    await this.outbox.record(manager, FORUM_EVENTS.postCreated, {
+      postId: post.id,
+      threadId: post.threadId,
+      authorId: post.authorId,
+      threadTitle: thread.title,
+      mentionedHandles: mentionedHandles(post.body),
+    } satisfies PostCreatedEvent);
   }
 
   /**
@@ -126,6 +152,11 @@ export class PostsService {
   async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<PostEntity | null> {
     const post = await this.load(ctx, id);
     return post && canSee(post.status, post.authorId, viewer) ? post : null;
+  }
+
+  /** A post by UUID, read fresh (after a change). */
+  getById(id: string): Promise<PostEntity> {
+    return this.dataSource.manager.findOneByOrFail(PostEntity, { id });
   }
 
   /** A published post read fresh from the database, for live updates outside any request. */

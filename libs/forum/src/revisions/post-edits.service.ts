@@ -103,7 +103,7 @@ export class PostEditsService {
         await manager.update(
           ThreadEntity,
           { id: thread.id },
-          { acceptedPostId: null, status: ThreadStatus.OPEN },
+          { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
         );
       }
     });

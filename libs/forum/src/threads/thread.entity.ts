@@ -34,6 +34,10 @@ export class ThreadEntity {
   @Column('uuid', { name: 'accepted_post_id', nullable: true })
   acceptedPostId!: string | null;
 
+  /** Who accepted the solution: they relied on it, so a correction of it reaches them. */
+  @Column('uuid', { name: 'accepted_by', nullable: true })
+  acceptedBy!: string | null;
+
   @Column('int', { name: 'answer_count' })
   answerCount!: number;
 

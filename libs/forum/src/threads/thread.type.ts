@@ -1,5 +1,6 @@
 import { ConnectionType, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
+import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { BoardType } from '../boards/board.type';
 import { ContentStatus, ThreadStatus } from '../forum.enums';
@@ -51,3 +52,5 @@ export class ThreadType implements Node {
 }
 
 export const ThreadConnection = ConnectionType(ThreadType, 'Thread');
+
+registerModeratableType(ThreadType);

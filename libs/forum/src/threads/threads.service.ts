@@ -15,6 +15,7 @@ import {
   Viewer,
 } from '@app/core';
 import { ReputationService, SOLUTION_REPUTATION } from '@app/identity';
+import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -40,9 +41,13 @@ export class ThreadsService {
     private readonly subscriptions: ThreadSubscriptionsService,
     private readonly reputation: ReputationService,
     private readonly outbox: OutboxService,
+    private readonly screening: ContentScreening,
   ) {}
 
-  /** Asks a question on a QUESTIONS board; the author is subscribed to it. */
+  /**
+   * Asks a question on a QUESTIONS board; the author is subscribed to it. Automod may hold it
+   * for review: then only its author and moderators see it, and nobody is told of it yet.
+   */
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<ThreadEntity> {
     const boardId = fromGlobalId(input.boardId, 'Board', 'boardId');
     const title = input.title.trim();
@@ -54,6 +59,13 @@ export class ThreadsService {
       const board = await manager.findOneBy(BoardEntity, { id: boardId });
       if (!board) throw notFound('Board');
       if (board.kind !== BoardKind.QUESTIONS) throw badInput('boardId', 'is not a questions board');
+      const verdict = await this.screening.screen(manager, {
+        type: 'Thread',
+        id,
+        authorId: viewer.id,
+        text: `${title}\n${input.body}`,
+      });
+      const contentStatus = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
       await manager.insert(ThreadEntity, {
         id,
         boardId,
@@ -63,21 +75,56 @@ export class ThreadsService {
         bodyHtml: renderMarkdown(input.body),
         tags,
         status: ThreadStatus.OPEN,
-        contentStatus: ContentStatus.PUBLISHED,
+        contentStatus,
         acceptedPostId: null,
         answerCount: 0,
       });
-      await manager.increment(BoardEntity, { id: boardId }, 'threadCount', 1);
       await this.subscriptions.subscribe(manager, id, viewer.id);
-      await this.outbox.record(manager, FORUM_EVENTS.threadCreated, {
-        threadId: id,
-        boardId,
-        authorId: viewer.id,
-        threadTitle: title,
-        mentionedHandles: mentionedHandles(input.body),
-      } satisfies ThreadCreatedEvent);
+      if (contentStatus === ContentStatus.PUBLISHED) {
+        await this.published(manager, {
+          id,
+          boardId,
+          authorId: viewer.id,
+          title,
+          body: input.body,
+        });
+      }
     });
     return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id });
+  }
+
+  /** Counts a question on its board and tells whom it concerns, when it first goes public. */
+  async published(
+    manager: EntityManager,
+    thread: Pick<ThreadEntity, 'id' | 'boardId' | 'authorId' | 'title' | 'body'>,
+  ): Promise<void> {
+    await manager.increment(BoardEntity, { id: thread.boardId }, 'threadCount', 1);
+    await this.outbox.record(manager, FORUM_EVENTS.threadCreated, {
+      threadId: thread.id,
+      boardId: thread.boardId,
+      authorId: thread.authorId,
+      threadTitle: thread.title,
+      mentionedHandles: mentionedHandles(thread.body),
+    } satisfies ThreadCreatedEvent);
+  }
+
+  /**
+   * Withdraws a post's accepted-solution mark in the caller's transaction (a moderator's
+   * correction with `unaccept`): the reputation goes back and the thread reopens.
+   */
+  async withdrawSolutionOf(manager: EntityManager, postId: string): Promise<void> {
+    const post = await manager.findOneByOrFail(PostEntity, { id: postId });
+    const thread = await manager.findOne(ThreadEntity, {
+      where: { id: post.threadId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!thread || thread.acceptedPostId !== postId) return;
+    await this.withdraw(manager, thread, postId);
+    await manager.update(
+      ThreadEntity,
+      { id: thread.id },
+      { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
+    );
   }
 
   /** A thread as the viewer may see it, or null. */
@@ -139,7 +186,12 @@ export class ThreadsService {
       await manager.update(
         ThreadEntity,
         { id: thread.id },
-        { acceptedPostId: post.id, status: ThreadStatus.SOLVED, lastActivityAt: () => 'now()' },
+        {
+          acceptedPostId: post.id,
+          acceptedBy: viewer.id,
+          status: ThreadStatus.SOLVED,
+          lastActivityAt: () => 'now()',
+        },
       );
       await this.outbox.record(manager, FORUM_EVENTS.solutionAccepted, {
         threadId: thread.id,
@@ -163,7 +215,7 @@ export class ThreadsService {
       await manager.update(
         ThreadEntity,
         { id: thread.id },
-        { acceptedPostId: null, status: ThreadStatus.OPEN },
+        { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
       );
     });
     return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });

@@ -1,0 +1,31 @@
+import { Authenticated, CurrentUser, RequestContext, toGlobalId, Viewer } from '@app/core';
+import { UserEntity, UsersLoader, UserType } from '@app/identity';
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { FlagInput } from '../dto/moderation.inputs';
+import { FlagType } from '../review-items/review-item.type';
+import { FlagEntity } from './flag.entity';
+import { FlagsService } from './flags.service';
+
+@Resolver(() => FlagType)
+export class FlagsResolver {
+  constructor(
+    private readonly flags: FlagsService,
+    private readonly users: UsersLoader,
+  ) {}
+
+  @Mutation(() => FlagType)
+  @Authenticated()
+  flag(@CurrentUser() viewer: Viewer, @Args('input') input: FlagInput): Promise<FlagEntity> {
+    return this.flags.flag(viewer, input);
+  }
+
+  @ResolveField('id', () => ID)
+  id(@Parent() flag: FlagEntity): string {
+    return toGlobalId('Flag', flag.id);
+  }
+
+  @ResolveField('reporter', () => UserType)
+  reporter(@Parent() flag: FlagEntity, @Context() ctx: RequestContext): Promise<UserEntity | null> {
+    return this.users.load(ctx, flag.reporterId);
+  }
+}

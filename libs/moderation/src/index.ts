@@ -1,0 +1,14 @@
+export * from './moderation.module';
+export * from './moderation-worker.module';
+export * from './moderation.enums';
+export * from './moderation.events';
+export type { ModeratableHandler, ModeratableTarget } from './moderatable/moderatable';
+export { registerModeratableType } from './moderatable/moderatable';
+export { ModeratableRegistry } from './moderatable/moderatable.registry';
+export { ContentScreening } from './screening/content-screening';
+export type { ScreenedContent } from './screening/content-screening';
+export type { ScreeningVerdict } from './screening/screening-rules';
+export { CorrectionsService } from './corrections/corrections.service';
+export { CorrectionEntity } from './corrections/correction.entity';
+export { CorrectionType } from './corrections/correction.type';
+export { CorrectPostInput } from './dto/moderation.inputs';

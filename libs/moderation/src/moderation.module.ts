@@ -1,0 +1,70 @@
+import { NodeRegistry, hasRole, MODERATOR_ROLES } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CorrectionEntity } from './corrections/correction.entity';
+import { CorrectionsResolver } from './corrections/corrections.resolver';
+import { CorrectionsService } from './corrections/corrections.service';
+import { FlagEntity } from './flags/flag.entity';
+import { FlagsResolver } from './flags/flags.resolver';
+import { FlagsService } from './flags/flags.service';
+import { ModerationQueueLiveResolver } from './live/moderation-queue-live.resolver';
+import { ModerationQueueTopic } from './live/moderation-queue-topic';
+import { ModerationActionEntity } from './log/moderation-action.entity';
+import { ModerationLogResolver } from './log/moderation-log.resolver';
+import { ModerationLogService } from './log/moderation-log.service';
+import { ModeratableLoader } from './moderatable/moderatable-loader';
+import { ModeratableRegistry } from './moderatable/moderatable.registry';
+import { ReviewQueueResolver } from './queue/review-queue.resolver';
+import { ReviewQueueService } from './queue/review-queue.service';
+import { ReviewItemEntity } from './review-items/review-item.entity';
+import { ContentScreening } from './screening/content-screening';
+
+/**
+ * Flags, the review queue, automod, corrections and the log. Content libs import this module to
+ * register their Moderatable handlers and to screen new content; it imports none of them.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    TypeOrmModule.forFeature([
+      ReviewItemEntity,
+      FlagEntity,
+      CorrectionEntity,
+      ModerationActionEntity,
+    ]),
+  ],
+  providers: [
+    ModeratableRegistry,
+    ModeratableLoader,
+    ContentScreening,
+    CorrectionsService,
+    CorrectionsResolver,
+    FlagsService,
+    FlagsResolver,
+    ReviewQueueService,
+    ReviewQueueResolver,
+    ModerationLogService,
+    ModerationLogResolver,
+    ModerationQueueTopic,
+    ModerationQueueLiveResolver,
+  ],
+  exports: [ModeratableRegistry, ContentScreening, CorrectionsService],
+})
+export class ModerationModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly queue: ReviewQueueService,
+    private readonly log: ModerationLogService,
+  ) {}
+
+  onModuleInit(): void {
+    // Review items and log entries are for moderators' eyes only.
+    this.nodes.register('ReviewItem', (id, viewer) =>
+      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.queue.find(id) : Promise.resolve(null),
+    );
+    this.nodes.register('ModerationAction', (id, viewer) =>
+      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.log.find(id) : Promise.resolve(null),
+    );
+  }
+}

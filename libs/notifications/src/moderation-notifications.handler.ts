@@ -1,0 +1,77 @@
+import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
+import { KudosService, PostsService, ThreadsService, ThreadSubscriptionsService } from '@app/forum';
+import { ContentModeratedEvent, MODERATION_EVENTS, PostCorrectedEvent } from '@app/moderation';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { NotificationKind } from './notification-kind';
+import { Notifier } from './notifier';
+
+/**
+ * Tells authors what moderation did to their content, and tells everyone who relied on
+ * corrected advice: the thread's subscribers, the member who accepted it, every kudo giver.
+ */
+@Injectable()
+export class ModerationNotificationsHandler implements DomainEventHandler, OnModuleInit {
+  readonly handles = [MODERATION_EVENTS.postCorrected, MODERATION_EVENTS.contentModerated];
+
+  constructor(
+    private readonly handlers: DomainEventHandlers,
+    private readonly notifier: Notifier,
+    private readonly posts: PostsService,
+    private readonly threads: ThreadsService,
+    private readonly subscriptions: ThreadSubscriptionsService,
+    private readonly kudos: KudosService,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(this);
+  }
+
+  async handle(event: DomainEvent): Promise<void> {
+    if (event.type === MODERATION_EVENTS.postCorrected) {
+      await this.postCorrected(event.id, event.payload as PostCorrectedEvent);
+    } else if (event.type === MODERATION_EVENTS.contentModerated) {
+      await this.contentModerated(event.id, event.payload as ContentModeratedEvent);
+    }
+  }
+
+  private async postCorrected(eventId: string, event: PostCorrectedEvent): Promise<void> {
+    const post = await this.posts.getById(event.postId);
+    const thread = await this.threads.load({}, post.threadId);
+    const draft = {
+      kind: NotificationKind.POST_CORRECTED,
+      subjectType: 'Post',
+      subjectId: event.postId,
+      actorId: event.moderatorId,
+      eventId,
+    };
+    await this.notifier.notify([event.authorId], {
+      ...draft,
+      message: `A moderator corrected ${event.label}${event.unaccepted ? ' and withdrew it as the solution' : ''}`,
+    });
+    const relied = {
+      ...draft,
+      message: `An answer you relied on in “${thread?.title ?? ''}” was corrected`,
+    };
+    const skipped = new Set([event.authorId, event.moderatorId]);
+    const others = (ids: string[]): string[] => ids.filter((id) => !skipped.has(id));
+    if (event.acceptedById) await this.notifier.notify(others([event.acceptedById]), relied);
+    for await (const batch of this.subscriptions.subscriberIds(post.threadId)) {
+      await this.notifier.notify(others(batch), relied);
+    }
+    for await (const batch of this.kudos.giverIds(event.postId)) {
+      await this.notifier.notify(others(batch), relied);
+    }
+  }
+
+  private async contentModerated(eventId: string, event: ContentModeratedEvent): Promise<void> {
+    const done = event.action === 'DELETE' ? 'removed' : 'hid';
+    await this.notifier.notify([event.authorId], {
+      kind: NotificationKind.CONTENT_MODERATED,
+      message: `A moderator ${done} ${event.label}${event.reason ? `: ${event.reason}` : ''}`,
+      subjectType: event.targetType,
+      subjectId: event.targetId,
+      actorId: event.moderatorId,
+      eventId,
+    });
+  }
+}
