@@ -367,4 +367,32 @@ describe('moderation: correcting bad advice, abuse and races', () => {
     );
     expect(resolved).toBe(1);
   });
+
+  it('lets another moderator take over a claim older than 15 minutes', async () => {
+    const other = await app.member('MODERATOR');
+    const asker = await app.member();
+    const author = await app.member();
+    const threadId = await app.ask(asker, boardId, 'Can I get a paper bill by post?');
+    const postId = await app.answer(author, threadId, 'Paper bills were abolished.');
+    ok(await flag(app, await app.member(), postId, 'INCORRECT_ADVICE'));
+    const item = await itemOf(app, moderator, postId);
+    ok(await app.gql(CLAIM, { id: item.id }, moderator.token));
+    expect(errorCode(await app.gql(CLAIM, { id: item.id }, other.token))).toBe('CONFLICT');
+
+    await app.sql(
+      `UPDATE review_items SET claimed_at = now() - interval '16 minutes' WHERE claimed_at IS NOT NULL AND status = 'CLAIMED'`,
+    );
+    const taken = ok(
+      await app.gql<{ claimReviewItem: { claimedBy: { handle: string } } }>(
+        CLAIM,
+        { id: item.id },
+        other.token,
+      ),
+    );
+    expect(taken.claimReviewItem.claimedBy.handle).toBe(other.handle);
+    expect(errorCode(await resolve(app, moderator, { id: item.id, action: 'DISMISS' }))).toBe(
+      'CONFLICT',
+    );
+    ok(await resolve(app, other, { id: item.id, action: 'DISMISS' }));
+  });
 });
