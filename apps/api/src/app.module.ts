@@ -7,9 +7,11 @@ import {
   RateLimitGuard,
 } from '@app/core';
 import { ForumModule } from '@app/forum';
+import { IdeasModule } from '@app/ideas';
 import { IdentityModule } from '@app/identity';
 import { ModerationModule } from '@app/moderation';
 import { NotificationsModule } from '@app/notifications';
+import { ReviewsModule } from '@app/reviews';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
@@ -36,6 +38,8 @@ import { MetricsController } from './metrics/metrics.controller';
     IdentityModule,
     ForumModule,
     ModerationModule,
+    IdeasModule,
+    ReviewsModule,
     NotificationsModule,
     SearchModule,
   ],

@@ -1,10 +1,17 @@
 import { CoreModule, OutboxRelayModule } from '@app/core';
+import { IdeasWorkerModule } from '@app/ideas';
 import { ModerationWorkerModule } from '@app/moderation';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { Module } from '@nestjs/common';
 
 /** The background process: the outbox relay and the handlers of every domain lib. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, ModerationWorkerModule, NotificationsWorkerModule],
+  imports: [
+    CoreModule,
+    OutboxRelayModule,
+    ModerationWorkerModule,
+    IdeasWorkerModule,
+    NotificationsWorkerModule,
+  ],
 })
 export class WorkerModule {}

@@ -1,0 +1,2 @@
+export * from './ideas.module';
+export * from './ideas-worker.module';

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Products, reviews, helpful marks and rating aggregates. */
+@Module({})
+export class ReviewsModule {}
