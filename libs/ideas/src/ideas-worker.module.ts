@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IdeaExportsWorkerModule } from './export/idea-exports-worker.module';
 
 /** The worker side of ideas: CSV exports. */
-@Module({})
+@Module({
+  imports: [IdeaExportsWorkerModule],
+})
 export class IdeasWorkerModule {}

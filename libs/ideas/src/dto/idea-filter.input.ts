@@ -1,0 +1,28 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { IdeaStatus } from '../ideas.enums';
+
+@InputType()
+export class IdeaFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  boardId?: string | null;
+
+  @Field(() => IdeaStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(IdeaStatus)
+  status?: IdeaStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,30}$/, { message: 'must be 1 to 30 lowercase letters, digits or hyphens' })
+  tag?: string | null;
+}
+
+/** A filter decoded and checked: database ids, ready for SQL. */
+export interface IdeaQueryFilter {
+  boardId?: string;
+  status?: IdeaStatus;
+  tag?: string;
+}
