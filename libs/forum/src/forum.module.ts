@@ -46,7 +46,7 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     ThreadModerationHandler,
     PostModerationHandler,
   ],
-  exports: [ThreadSubscriptionsService, ThreadsService, PostsService, KudosService],
+  exports: [ThreadSubscriptionsService, ThreadsService, PostsService, KudosService, BoardsService],
 })
 export class ForumModule implements OnModuleInit {
   constructor(

@@ -1,8 +1,58 @@
-import { Module } from '@nestjs/common';
+import { NodeRegistry } from '@app/core';
+import { ForumModule } from '@app/forum';
+import { IdentityModule } from '@app/identity';
+import { ModeratableRegistry, ModerationModule } from '@app/moderation';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommentEntity } from './comments/comment.entity';
+import { CommentsResolver } from './comments/comments.resolver';
+import { CommentsService } from './comments/comments.service';
 import { IdeaExportsModule } from './export/idea-exports.module';
+import { IdeaEntity } from './ideas/idea.entity';
+import { IdeasRepository } from './ideas/ideas.repository';
+import { IdeasResolver } from './ideas/ideas.resolver';
+import { IdeasService } from './ideas/ideas.service';
+import { CommentModerationHandler } from './moderation/comment-moderation.handler';
+import { IdeaModerationHandler } from './moderation/idea-moderation.handler';
+import { IdeaStatusService } from './status/idea-status.service';
+import { VotesService } from './votes/votes.service';
 
 /** Ideas: submitting, voting, comments, statuses, merges and CSV exports. */
 @Module({
-  imports: [IdeaExportsModule],
+  imports: [
+    IdentityModule,
+    ForumModule,
+    ModerationModule,
+    TypeOrmModule.forFeature([IdeaEntity, CommentEntity]),
+    IdeaExportsModule,
+  ],
+  providers: [
+    IdeasRepository,
+    IdeasService,
+    IdeasResolver,
+    VotesService,
+    CommentsService,
+    CommentsResolver,
+    IdeaStatusService,
+    IdeaModerationHandler,
+    CommentModerationHandler,
+  ],
+  exports: [IdeaExportsModule],
 })
-export class IdeasModule {}
+export class IdeasModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly moderatables: ModeratableRegistry,
+    private readonly ideas: IdeasService,
+    private readonly comments: CommentsService,
+    private readonly ideaModeration: IdeaModerationHandler,
+    private readonly commentModeration: CommentModerationHandler,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Idea', (id, viewer, ctx) => this.ideas.findVisible(ctx, id, viewer));
+    this.nodes.register('Comment', (id, viewer, ctx) => this.comments.findVisible(ctx, id, viewer));
+    this.moderatables.register(this.ideaModeration);
+    this.moderatables.register(this.commentModeration);
+  }
+}

@@ -1,2 +1,6 @@
 export * from './ideas.module';
 export * from './ideas-worker.module';
+export * from './ideas.enums';
+export * from './ideas.events';
+export { IdeaAudience } from './ideas/idea-audience';
+export { TrendingSweep } from './votes/trending-sweep';

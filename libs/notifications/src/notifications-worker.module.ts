@@ -1,4 +1,5 @@
 import { ForumModule } from '@app/forum';
+import { IdeasWorkerModule } from '@app/ideas';
 import { IdentityModule } from '@app/identity';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
@@ -7,6 +8,7 @@ import { EmailProcessor } from './email/email.processor';
 import { EmailScheduler } from './email/email-scheduler';
 import { mailTransportProvider } from './email/mail-transport';
 import { ForumNotificationsHandler } from './forum-notifications.handler';
+import { IdeaNotificationsHandler } from './idea-notifications.handler';
 import { ModerationNotificationsHandler } from './moderation-notifications.handler';
 import { LivePublisher } from './live/live-publisher';
 import { LiveTopics } from './live/live-topics';
@@ -16,7 +18,12 @@ import { Notifier } from './notifier';
 
 /** The worker side: event handlers that write notifications, send emails and push live updates. */
 @Module({
-  imports: [IdentityModule, ForumModule, BullModule.registerQueue({ name: EMAILS_QUEUE })],
+  imports: [
+    IdentityModule,
+    ForumModule,
+    IdeasWorkerModule,
+    BullModule.registerQueue({ name: EMAILS_QUEUE }),
+  ],
   providers: [
     NotificationWriter,
     Notifier,
@@ -27,6 +34,7 @@ import { Notifier } from './notifier';
     mailTransportProvider,
     ForumNotificationsHandler,
     ModerationNotificationsHandler,
+    IdeaNotificationsHandler,
     ThreadActivityHandler,
   ],
 })

@@ -57,6 +57,8 @@ export class Ideas1764000500000 implements MigrationInterface {
         PRIMARY KEY (idea_id, user_id)
       )`);
     await db.query(`CREATE INDEX idea_votes_user_idx ON idea_votes (user_id, idea_id)`);
+    // The trending sweep reads only the votes of the last days.
+    await db.query(`CREATE INDEX idea_votes_recent_idx ON idea_votes (created_at)`);
 
     await db.query(`
       CREATE TABLE idea_subscriptions (

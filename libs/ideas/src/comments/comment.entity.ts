@@ -1,0 +1,29 @@
+import { registerNodeType } from '@app/core';
+import { ContentStatus } from '@app/forum';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('idea_comments')
+export class CommentEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'idea_id' })
+  ideaId!: string;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId!: string;
+
+  @Column('text')
+  body!: string;
+
+  @Column('text', { name: 'body_html' })
+  bodyHtml!: string;
+
+  @Column('text')
+  status!: ContentStatus;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+}
+
+registerNodeType(CommentEntity, 'Comment');

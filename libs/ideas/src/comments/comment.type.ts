@@ -1,0 +1,32 @@
+import { ConnectionType, GlobalIdField, Node } from '@app/core';
+import { ContentStatus } from '@app/forum';
+import { UserType } from '@app/identity';
+import { registerModeratableType } from '@app/moderation';
+import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('Comment', { implements: () => [Node] })
+export class CommentType implements Node {
+  @GlobalIdField('Comment')
+  id!: string;
+
+  // `idea` is declared by CommentsResolver, which can import IdeaType without a cycle.
+
+  @Field(() => UserType)
+  author!: UserType;
+
+  @Field()
+  body!: string;
+
+  @Field()
+  bodyHtml!: string;
+
+  @Field(() => ContentStatus)
+  status!: ContentStatus;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+}
+
+export const CommentConnection = ConnectionType(CommentType, 'Comment');
+
+registerModeratableType(CommentType);

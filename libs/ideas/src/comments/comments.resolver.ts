@@ -1,0 +1,44 @@
+import { Authenticated, CurrentUser, RequestContext, Viewer } from '@app/core';
+import { UserEntity, UsersLoader, UserType } from '@app/identity';
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeaType } from '../ideas/idea.type';
+import { IdeasService } from '../ideas/ideas.service';
+import { CommentEntity } from './comment.entity';
+import { CommentType } from './comment.type';
+import { CommentsService } from './comments.service';
+
+@Resolver(() => CommentType)
+export class CommentsResolver {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly ideas: IdeasService,
+    private readonly users: UsersLoader,
+  ) {}
+
+  @Mutation(() => CommentType)
+  @Authenticated()
+  commentOnIdea(
+    @CurrentUser() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+    @Args('body') body: string,
+  ): Promise<CommentEntity> {
+    return this.comments.comment(viewer, ideaId, body);
+  }
+
+  @ResolveField('idea', () => IdeaType)
+  idea(
+    @Parent() comment: CommentEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<IdeaEntity | null> {
+    return this.ideas.load(ctx, comment.ideaId);
+  }
+
+  @ResolveField('author', () => UserType)
+  author(
+    @Parent() comment: CommentEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<UserEntity | null> {
+    return this.users.load(ctx, comment.authorId);
+  }
+}

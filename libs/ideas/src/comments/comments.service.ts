@@ -1,0 +1,113 @@
+import {
+  badInput,
+  byKeys,
+  Connection,
+  decodeCursor,
+  encodeCursor,
+  fromGlobalId,
+  notFound,
+  pageSize,
+  renderMarkdown,
+  requestLoader,
+  toConnection,
+  Viewer,
+} from '@app/core';
+import { canSee, ContentStatus, visibleSql } from '@app/forum';
+import { ContentScreening } from '@app/moderation';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { IdeaEntity } from '../ideas/idea.entity';
+import { CommentEntity } from './comment.entity';
+
+export const MAX_COMMENT_LENGTH = 10_000;
+
+/** Comments on ideas: writing them (the commenter follows the idea) and listing them. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screening: ContentScreening,
+  ) {}
+
+  async comment(viewer: Viewer, ideaGlobalId: string, body: string): Promise<CommentEntity> {
+    const ideaId = fromGlobalId(ideaGlobalId, 'Idea', 'ideaId');
+    if (!body.trim() || body.length > MAX_COMMENT_LENGTH) {
+      throw badInput('body', `must be 1 to ${MAX_COMMENT_LENGTH} characters`);
+    }
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const idea = await manager.findOneBy(IdeaEntity, { id: ideaId });
+      if (!idea || !canSee(idea.contentStatus, idea.authorId, viewer)) throw notFound('Idea');
+      if (idea.contentStatus !== ContentStatus.PUBLISHED) {
+        throw badInput('ideaId', 'the idea is not published');
+      }
+      const verdict = await this.screening.screen(manager, {
+        type: 'Comment',
+        id,
+        authorId: viewer.id,
+        text: body,
+      });
+      await manager.insert(CommentEntity, {
+        id,
+        ideaId,
+        authorId: viewer.id,
+        body,
+        bodyHtml: renderMarkdown(body),
+        status: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
+      });
+      await manager.query(
+        `INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [ideaId, viewer.id],
+      );
+    });
+    return this.dataSource.manager.findOneByOrFail(CommentEntity, { id });
+  }
+
+  /** A keyset page of an idea's comments, oldest first, as the viewer may see them. */
+  async list(
+    ideaId: string,
+    viewer: Viewer | null,
+    first: number | null,
+    after: string | null | undefined,
+  ): Promise<Connection<CommentEntity>> {
+    const limit = pageSize(first);
+    const query = () => {
+      const visible = visibleSql('c.status', 'c.author_id', viewer);
+      return this.dataSource.manager
+        .createQueryBuilder(CommentEntity, 'c')
+        .where('c.idea_id = :ideaId', { ideaId })
+        .andWhere(visible.sql, visible.params);
+    };
+    const qb = query();
+    if (after) {
+      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
+      qb.andWhere('(c.created_at, c.id) > (:at, :id)', { at: new Date(at), id });
+    }
+    const rows = await qb
+      .orderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, {
+      cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
+      nodeOf: (row) => row,
+      hasPreviousPage: Boolean(after),
+      totalCount: () => query().getCount(),
+    });
+  }
+
+  /** A comment as the viewer may see it, or null. */
+  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<CommentEntity | null> {
+    const comment = await requestLoader<string, CommentEntity | null>(
+      ctx,
+      'comments.byId',
+      async (ids) => {
+        const rows = await this.dataSource.manager.findBy(CommentEntity, { id: In([...ids]) });
+        return byKeys(ids, rows, (row) => row.id, null);
+      },
+    ).load(id);
+    return comment && canSee(comment.status, comment.authorId, viewer) ? comment : null;
+  }
+}

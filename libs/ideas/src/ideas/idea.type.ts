@@ -1,0 +1,54 @@
+import { ConnectionType, GlobalIdField, Node } from '@app/core';
+import { BoardType } from '@app/forum';
+import { UserType } from '@app/identity';
+import { registerModeratableType } from '@app/moderation';
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { IdeaStatus } from '../ideas.enums';
+
+@ObjectType('Idea', { implements: () => [Node] })
+export class IdeaType implements Node {
+  @GlobalIdField('Idea')
+  id!: string;
+
+  @Field(() => BoardType)
+  board!: BoardType;
+
+  @Field(() => UserType)
+  author!: UserType;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  body!: string;
+
+  @Field()
+  bodyHtml!: string;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => IdeaStatus)
+  status!: IdeaStatus;
+
+  @Field(() => String, { nullable: true })
+  statusNote!: string | null;
+
+  @Field(() => Int)
+  voteCount!: number;
+
+  @Field()
+  viewerHasVoted!: boolean;
+
+  @Field(() => IdeaType, { nullable: true })
+  mergedInto!: IdeaType | null;
+
+  // `comments` is declared by IdeasResolver (it takes paging arguments).
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+}
+
+export const IdeaConnection = ConnectionType(IdeaType, 'Idea');
+
+registerModeratableType(IdeaType);

@@ -1,0 +1,165 @@
+import {
+  Authenticated,
+  Connection,
+  CurrentUser,
+  fromGlobalId,
+  RequestContext,
+  Role,
+  Roles,
+  Viewer,
+} from '@app/core';
+import { BoardEntity, BoardsService, BoardType } from '@app/forum';
+import { UserEntity, UsersLoader, UserType } from '@app/identity';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { CommentEntity } from '../comments/comment.entity';
+import { CommentConnection } from '../comments/comment.type';
+import { CommentsService } from '../comments/comments.service';
+import { IdeaFilter } from '../dto/idea-filter.input';
+import { MergeIdeaInput, SetIdeaStatusInput } from '../dto/set-idea-status.input';
+import { SubmitIdeaInput } from '../dto/submit-idea.input';
+import { IdeaOrder } from '../ideas.enums';
+import { IdeaStatusService } from '../status/idea-status.service';
+import { VotesService } from '../votes/votes.service';
+import { IdeaEntity } from './idea.entity';
+import { IdeaConnection, IdeaType } from './idea.type';
+import { IdeasService } from './ideas.service';
+
+const PRODUCT_ROLES = [Role.PRODUCT_MANAGER, Role.ADMIN];
+
+@Resolver(() => IdeaType)
+export class IdeasResolver {
+  constructor(
+    private readonly ideas: IdeasService,
+    private readonly votes: VotesService,
+    private readonly statuses: IdeaStatusService,
+    private readonly comments: CommentsService,
+    private readonly boards: BoardsService,
+    private readonly users: UsersLoader,
+  ) {}
+
+  @Query(() => IdeaType, { nullable: true })
+  idea(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<IdeaEntity | null> {
+    return this.ideas.findVisible(ctx, fromGlobalId(id, 'Idea', 'id'), viewer);
+  }
+
+  @Query(() => IdeaConnection, { name: 'ideas' })
+  listIdeas(
+    @CurrentUser() viewer: Viewer | null,
+    @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter | null,
+    @Args('orderBy', { type: () => IdeaOrder, defaultValue: IdeaOrder.TOP, nullable: true })
+    orderBy: IdeaOrder | null,
+    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<IdeaEntity>> {
+    return this.ideas.list(viewer, filter, orderBy ?? IdeaOrder.TOP, first, after);
+  }
+
+  @Query(() => [IdeaType], {
+    description:
+      'Open ideas like the one being submitted, so that members vote instead of duplicating.',
+  })
+  similarIdeas(
+    @Args('title') title: string,
+    @Args('body', { type: () => String, nullable: true }) body: string | null,
+    @Args('first', { type: () => Int, defaultValue: 5, nullable: true }) first: number | null,
+  ): Promise<IdeaEntity[]> {
+    return this.ideas.similar(title, body, first);
+  }
+
+  @Mutation(() => IdeaType)
+  @Authenticated()
+  submitIdea(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: SubmitIdeaInput,
+  ): Promise<IdeaEntity> {
+    return this.ideas.submit(viewer, input);
+  }
+
+  @Mutation(() => IdeaType)
+  @Authenticated()
+  voteIdea(
+    @CurrentUser() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+  ): Promise<IdeaEntity> {
+    return this.votes.vote(viewer, ideaId);
+  }
+
+  @Mutation(() => IdeaType)
+  @Authenticated()
+  unvoteIdea(
+    @CurrentUser() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+  ): Promise<IdeaEntity> {
+    return this.votes.unvote(viewer, ideaId);
+  }
+
+  @Mutation(() => IdeaType)
+  @Roles(...PRODUCT_ROLES)
+  setIdeaStatus(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: SetIdeaStatusInput,
+  ): Promise<IdeaEntity> {
+    return this.statuses.setStatus(viewer, input);
+  }
+
+  @Mutation(() => IdeaType)
+  @Roles(...PRODUCT_ROLES)
+  mergeIdea(
+    @CurrentUser() viewer: Viewer,
+    @Args('input') input: MergeIdeaInput,
+  ): Promise<IdeaEntity> {
+    return this.statuses.merge(viewer, input);
+  }
+
+  @ResolveField('board', () => BoardType)
+  board(@Parent() idea: IdeaEntity, @Context() ctx: RequestContext): Promise<BoardEntity | null> {
+    return this.boards.load(ctx, idea.boardId);
+  }
+
+  @ResolveField('author', () => UserType)
+  author(@Parent() idea: IdeaEntity, @Context() ctx: RequestContext): Promise<UserEntity | null> {
+    return this.users.load(ctx, idea.authorId);
+  }
+
+  @ResolveField('viewerHasVoted', () => Boolean)
+  viewerHasVoted(
+    @Parent() idea: IdeaEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> | boolean {
+    return viewer ? this.votes.hasVoted(ctx, viewer.id, idea.id) : false;
+  }
+
+  @ResolveField('mergedInto', () => IdeaType, { nullable: true })
+  mergedInto(
+    @Parent() idea: IdeaEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Context() ctx: RequestContext,
+  ): Promise<IdeaEntity | null> | null {
+    return idea.mergedInto ? this.ideas.findVisible(ctx, idea.mergedInto, viewer) : null;
+  }
+
+  @ResolveField('comments', () => CommentConnection)
+  ideaComments(
+    @Parent() idea: IdeaEntity,
+    @CurrentUser() viewer: Viewer | null,
+    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<CommentEntity>> {
+    return this.comments.list(idea.id, viewer, first, after);
+  }
+}

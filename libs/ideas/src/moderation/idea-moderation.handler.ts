@@ -1,0 +1,39 @@
+import { Viewer } from '@app/core';
+import { ContentStatus } from '@app/forum';
+import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeasService } from '../ideas/ideas.service';
+
+/** How moderation acts on ideas: their visibility, and loading them. */
+@Injectable()
+export class IdeaModerationHandler implements ModeratableHandler {
+  readonly type = 'Idea';
+  readonly correctable = false;
+
+  constructor(private readonly ideas: IdeasService) {}
+
+  async lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null> {
+    const idea = await manager.findOne(IdeaEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!idea) return null;
+    return {
+      type: this.type,
+      id: idea.id,
+      authorId: idea.authorId,
+      status: idea.contentStatus,
+      label: `your idea “${idea.title}”`,
+    };
+  }
+
+  async setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void> {
+    await manager.update(IdeaEntity, { id }, { contentStatus: status as ContentStatus });
+  }
+
+  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {
+    return this.ideas.findVisible(ctx, id, viewer);
+  }
+}

@@ -1,0 +1,56 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { TRENDING_WINDOW_DAYS, voteWeightSql } from './trending';
+
+export const TRENDING_QUEUE = 'idea-trending';
+const SWEEP_EVERY_MS = 15 * 60 * 1000;
+
+/**
+ * Recomputes the trending scores of ideas with votes in the window, so that votes age and drop
+ * out after a week (see trending.ts). Reads only recent votes, through their time index.
+ */
+@Injectable()
+export class TrendingSweep {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async sweep(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE ideas i SET trending_score = recent.score
+           FROM (SELECT idea_id, sum(${voteWeightSql('created_at')}) AS score
+                   FROM idea_votes
+                  WHERE created_at > now() - interval '${TRENDING_WINDOW_DAYS + 1} days'
+                  GROUP BY idea_id) recent
+          WHERE i.id = recent.idea_id AND i.status <> 'MERGED'`,
+      );
+      await manager.query(
+        `UPDATE ideas SET trending_score = 0
+          WHERE trending_score > 0
+            AND NOT EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = ideas.id
+                              AND v.created_at > now() - interval '${TRENDING_WINDOW_DAYS} days')`,
+      );
+    });
+  }
+}
+
+/** Runs the sweep on the worker every 15 minutes (one schedule, whatever the number of workers). */
+@Processor(TRENDING_QUEUE)
+export class TrendingSweepProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly trending: TrendingSweep,
+    @InjectQueue(TRENDING_QUEUE) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('trending-sweep', { every: SWEEP_EVERY_MS });
+  }
+
+  async process(): Promise<void> {
+    await this.trending.sweep();
+  }
+}
