@@ -59,7 +59,8 @@ export class IdeasResolver {
   @Query(() => IdeaConnection, { name: 'ideas' })
   listIdeas(
     @CurrentUser() viewer: Viewer | null,
-    @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter | null,
+    // Typed without `| null`: the validation pipe reads the class from the parameter's type.
+    @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter,
     @Args('orderBy', { type: () => IdeaOrder, defaultValue: IdeaOrder.TOP, nullable: true })
     orderBy: IdeaOrder | null,
     @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
