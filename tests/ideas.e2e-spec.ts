@@ -247,6 +247,33 @@ describe('ideas', () => {
     const voter = await app.member();
     const ideaId = await submitIdea(app, author, boardId, 'Show data usage per app');
     ok(await app.gql(VOTE, { id: ideaId }, voter.token));
+    const follower = await app.member();
+    const leaver = await app.member();
+    for (const member of [follower, leaver]) {
+      ok(
+        await app.gql(
+          `mutation($id: ID!) { subscribe(targetId: $id) }`,
+          { id: ideaId },
+          member.token,
+        ),
+      );
+    }
+    ok(
+      await app.gql(
+        `mutation($id: ID!) { unsubscribe(targetId: $id) }`,
+        { id: ideaId },
+        leaver.token,
+      ),
+    );
+    expect(
+      errorCode(
+        await app.gql(
+          `mutation($id: ID!) { subscribe(targetId: $id) }`,
+          { id: boardId },
+          follower.token,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     for (const role of ['MEMBER', 'AGENT', 'MODERATOR']) {
       const staff = await app.member(role);
       expect(
@@ -290,7 +317,7 @@ describe('ideas', () => {
     );
     expect(errorCode(await app.gql(UNVOTE, { id: ideaId }, voter.token))).toBe('BAD_USER_INPUT');
 
-    for (const member of [author, voter]) {
+    for (const member of [author, voter, follower]) {
       await eventually(
         async () =>
           ok(
@@ -307,6 +334,12 @@ describe('ideas', () => {
           ),
       );
     }
+    const [{ leaverNotified }] = await app.sql<{ leaverNotified: number }>(
+      `SELECT count(*)::int AS "leaverNotified" FROM notifications
+        WHERE kind = 'IDEA_STATUS_CHANGED' AND recipient_id = $1`,
+      [fromGlobalId(leaver.id, 'User', 'id')],
+    );
+    expect(leaverNotified).toBe(0);
     const [logged] = await app.sql<{ action: string; reason: string }>(
       `SELECT action, reason FROM moderation_actions WHERE target_id = $1`,
       [fromGlobalId(ideaId, 'Idea', 'id')],

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ModerationLogWriter } from './audit/moderation-log.writer';
+import { FollowableRegistry } from './follows/followable-registry';
 import { TokenService } from './auth/token.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -14,7 +15,21 @@ import { RedisModule } from './redis/redis.module';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, PubSubModule],
-  providers: [TokenService, OutboxService, DomainEventHandlers, NodeRegistry, ModerationLogWriter],
-  exports: [TokenService, OutboxService, DomainEventHandlers, NodeRegistry, ModerationLogWriter],
+  providers: [
+    TokenService,
+    OutboxService,
+    DomainEventHandlers,
+    NodeRegistry,
+    ModerationLogWriter,
+    FollowableRegistry,
+  ],
+  exports: [
+    TokenService,
+    OutboxService,
+    DomainEventHandlers,
+    NodeRegistry,
+    ModerationLogWriter,
+    FollowableRegistry,
+  ],
 })
 export class CoreModule {}

@@ -29,3 +29,4 @@ export * from './loaders/request-loader';
 export * from './errors/expected-error.filter';
 export * from './rate-limit/rate-limit.guard';
 export * from './audit/moderation-log.writer';
+export * from './follows/followable-registry';

@@ -1,4 +1,4 @@
-import { NodeRegistry } from '@app/core';
+import { FollowableRegistry, NodeRegistry } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { ModeratableRegistry, ModerationModule } from '@app/moderation';
 import { Module, OnModuleInit } from '@nestjs/common';
@@ -11,7 +11,7 @@ import { PostsRepository } from './posts/posts.repository';
 import { PostsResolver } from './posts/posts.resolver';
 import { PostsService } from './posts/posts.service';
 import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
-import { ThreadSubscriptionsResolver } from './subscriptions/thread-subscriptions.resolver';
+import { ThreadFollowable } from './subscriptions/thread-followable';
 import { KudosService } from './kudos/kudos.service';
 import { PostEditsService } from './revisions/post-edits.service';
 import { PostRevisionEntity } from './revisions/post-revision.entity';
@@ -39,7 +39,7 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     PostsService,
     PostsResolver,
     ThreadSubscriptionsService,
-    ThreadSubscriptionsResolver,
+    ThreadFollowable,
     KudosService,
     PostEditsService,
     PostRevisionsResolver,
@@ -57,6 +57,8 @@ export class ForumModule implements OnModuleInit {
     private readonly moderatables: ModeratableRegistry,
     private readonly threadModeration: ThreadModerationHandler,
     private readonly postModeration: PostModerationHandler,
+    private readonly followables: FollowableRegistry,
+    private readonly threadFollowable: ThreadFollowable,
   ) {}
 
   onModuleInit(): void {
@@ -65,5 +67,6 @@ export class ForumModule implements OnModuleInit {
     this.nodes.register('Post', (id, viewer, ctx) => this.posts.findVisible(ctx, id, viewer));
     this.moderatables.register(this.threadModeration);
     this.moderatables.register(this.postModeration);
+    this.followables.register('Thread', this.threadFollowable);
   }
 }

@@ -1,4 +1,4 @@
-import { NodeRegistry } from '@app/core';
+import { FollowableRegistry, NodeRegistry } from '@app/core';
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
 import { ModeratableRegistry, ModerationModule } from '@app/moderation';
@@ -9,6 +9,7 @@ import { CommentsResolver } from './comments/comments.resolver';
 import { CommentsService } from './comments/comments.service';
 import { IdeaExportsModule } from './export/idea-exports.module';
 import { IdeaEntity } from './ideas/idea.entity';
+import { IdeaFollowable } from './ideas/idea-followable';
 import { IdeasRepository } from './ideas/ideas.repository';
 import { IdeasResolver } from './ideas/ideas.resolver';
 import { IdeasService } from './ideas/ideas.service';
@@ -30,6 +31,7 @@ import { VotesService } from './votes/votes.service';
     IdeasRepository,
     IdeasService,
     IdeasResolver,
+    IdeaFollowable,
     VotesService,
     CommentsService,
     CommentsResolver,
@@ -47,6 +49,8 @@ export class IdeasModule implements OnModuleInit {
     private readonly comments: CommentsService,
     private readonly ideaModeration: IdeaModerationHandler,
     private readonly commentModeration: CommentModerationHandler,
+    private readonly followables: FollowableRegistry,
+    private readonly ideaFollowable: IdeaFollowable,
   ) {}
 
   onModuleInit(): void {
@@ -54,5 +58,6 @@ export class IdeasModule implements OnModuleInit {
     this.nodes.register('Comment', (id, viewer, ctx) => this.comments.findVisible(ctx, id, viewer));
     this.moderatables.register(this.ideaModeration);
     this.moderatables.register(this.commentModeration);
+    this.followables.register('Idea', this.ideaFollowable);
   }
 }
