@@ -19,6 +19,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { graphqlOptions } from './graphql/graphql-options';
+import { FollowResolver } from './graphql/follow.resolver';
 import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './health/health.controller';
 import { HttpRefusalFilter } from './http-refusal.filter';
@@ -46,6 +47,7 @@ import { MetricsController } from './metrics/metrics.controller';
   controllers: [HealthController, MetricsController],
   providers: [
     NodeResolver,
+    FollowResolver,
     RedisHealthIndicator,
     ApiMetrics,
     // Order matters: the rate limit needs the viewer the AuthGuard establishes.
