@@ -1,0 +1,49 @@
+import { Connection, fromGlobalId, RequestContext, Role, Roles } from '@app/core';
+import {
+  Args,
+  Context,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { CreateProductInput } from '../dto/create-product.input';
+import { ProductEntity } from './product.entity';
+import { ProductConnection, ProductType } from './product.type';
+import { ProductsService } from './products.service';
+
+@Resolver(() => ProductType)
+export class ProductsResolver {
+  constructor(private readonly products: ProductsService) {}
+
+  @Mutation(() => ProductType)
+  @Roles(Role.PRODUCT_MANAGER)
+  createProduct(@Args('input') input: CreateProductInput): Promise<ProductEntity> {
+    return this.products.create(input);
+  }
+
+  @Query(() => ProductType, { nullable: true })
+  product(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+  ): Promise<ProductEntity | null> {
+    return this.products.load(ctx, fromGlobalId(id, 'Product', 'id'));
+  }
+
+  @Query(() => ProductConnection, { name: 'products' })
+  listProducts(
+    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<ProductEntity>> {
+    return this.products.list(first, after);
+  }
+
+  @ResolveField('ratingAverage', () => Float, { nullable: true })
+  ratingAverage(@Parent() product: ProductEntity): number | null {
+    return this.products.ratingAverage(product);
+  }
+}
