@@ -18,6 +18,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
+import { ExportsController } from './exports/exports.controller';
 import { graphqlOptions } from './graphql/graphql-options';
 import { FollowResolver } from './graphql/follow.resolver';
 import { NodeResolver } from './graphql/node.resolver';
@@ -44,7 +45,7 @@ import { MetricsController } from './metrics/metrics.controller';
     NotificationsModule,
     SearchModule,
   ],
-  controllers: [HealthController, MetricsController],
+  controllers: [HealthController, MetricsController, ExportsController],
   providers: [
     NodeResolver,
     FollowResolver,

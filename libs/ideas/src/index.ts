@@ -4,3 +4,4 @@ export * from './ideas.enums';
 export * from './ideas.events';
 export { IdeaAudience } from './ideas/idea-audience';
 export { TrendingSweep } from './votes/trending-sweep';
+export { ExportDownloadsService } from './export/export-downloads.service';

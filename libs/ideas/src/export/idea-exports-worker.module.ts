@@ -1,5 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExportJobEntity } from './export-job.entity';
+import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportRequestedHandler } from './export-requested.handler';
+import { ExportedIdeasRepository } from './exported-ideas.repository';
+import { IDEA_EXPORTS_QUEUE } from './idea-export-queue';
+import { IdeaExportProcessor } from './idea-export.processor';
+import { IdeaExportWriter } from './idea-export-writer';
 
 /** The worker side of CSV exports: writes the CSV of the filtered ideas. */
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ExportJobEntity]),
+    BullModule.registerQueue({ name: IDEA_EXPORTS_QUEUE }),
+  ],
+  providers: [
+    ExportJobsRepository,
+    ExportedIdeasRepository,
+    ExportRequestedHandler,
+    IdeaExportWriter,
+    IdeaExportProcessor,
+  ],
+})
 export class IdeaExportsWorkerModule {}

@@ -1,5 +1,32 @@
-import { Module } from '@nestjs/common';
+import { NodeRegistry } from '@app/core';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExportDownloadsService } from './export-downloads.service';
+import { ExportJobEntity } from './export-job.entity';
+import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportedIdeasRepository } from './exported-ideas.repository';
+import { IdeaExportsResolver } from './idea-exports.resolver';
+import { IdeaExportsService } from './idea-exports.service';
 
-/** The API side of CSV exports of ideas: asking for one and following its progress. */
-@Module({})
-export class IdeaExportsModule {}
+/** The API side of CSV exports of ideas: asking for one, following its progress, downloading it. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ExportJobEntity])],
+  providers: [
+    ExportJobsRepository,
+    ExportedIdeasRepository,
+    IdeaExportsService,
+    IdeaExportsResolver,
+    ExportDownloadsService,
+  ],
+  exports: [ExportDownloadsService],
+})
+export class IdeaExportsModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly exports: IdeaExportsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('ExportJob', (id, viewer) => this.exports.findOwn(viewer, id));
+  }
+}

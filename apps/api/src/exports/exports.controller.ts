@@ -1,0 +1,58 @@
+import {
+  AccountStatus,
+  bearerToken,
+  TokenService,
+  Viewer,
+  VIEWER_SOURCE,
+  ViewerSource,
+} from '@app/core';
+import { ExportDownloadsService } from '@app/ideas';
+import {
+  Controller,
+  Get,
+  Header,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  StreamableFile,
+  UnauthorizedException,
+} from '@nestjs/common';
+
+/**
+ * Downloads of finished CSV exports, with the bearer token the GraphQL API takes. The global
+ * AuthGuard acts on GraphQL only, so the viewer is established here the same way.
+ */
+@Controller('exports')
+export class ExportsController {
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(VIEWER_SOURCE) private readonly viewers: ViewerSource,
+    private readonly downloads: ExportDownloadsService,
+  ) {}
+
+  @Get(':id.csv')
+  // The CSV is one member's data: no shared cache may keep it.
+  @Header('Cache-Control', 'private, no-store')
+  async download(
+    @Headers('authorization') authorization: string | undefined,
+    @Param('id') id: string,
+  ): Promise<StreamableFile> {
+    const viewer = await this.viewerOf(authorization);
+    if (!viewer) throw new UnauthorizedException('Sign in with a valid token to download exports');
+    const download = await this.downloads.open(viewer, id);
+    // Someone else's export answers as an unknown one, so ids reveal nothing.
+    if (!download) throw new NotFoundException('No finished export of yours has this id');
+    return new StreamableFile(download.csv, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${download.filename}"`,
+    });
+  }
+
+  private async viewerOf(authorization: string | undefined): Promise<Viewer | null> {
+    const token = bearerToken(authorization);
+    const userId = token ? this.tokens.verify(token) : null;
+    const viewer = userId ? await this.viewers.findViewer(userId) : null;
+    return viewer && viewer.status !== AccountStatus.SUSPENDED ? viewer : null;
+  }
+}

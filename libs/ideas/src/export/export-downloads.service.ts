@@ -1,0 +1,33 @@
+import { parseGlobalId, Viewer } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportStatus } from './export-status';
+
+/** A finished export ready to send: its file name and its CSV as a stream. */
+export interface ExportDownload {
+  filename: string;
+  csv: Readable;
+}
+
+/** Serves finished exports to the members who asked for them. */
+@Injectable()
+export class ExportDownloadsService {
+  constructor(private readonly jobs: ExportJobsRepository) {}
+
+  /**
+   * The CSV of the viewer's finished export `globalId`, streamed from the database chunk by
+   * chunk; null when the id is not an export, not the viewer's, or not DONE.
+   */
+  async open(viewer: Viewer, globalId: string): Promise<ExportDownload | null> {
+    const decoded = parseGlobalId(globalId);
+    if (decoded?.type !== 'ExportJob') return null;
+    const job = await this.jobs.findOwn(decoded.id, viewer.id);
+    if (job?.status !== ExportStatus.DONE) return null;
+    return {
+      filename: `ideas-${job.createdAt.toISOString().slice(0, 10)}.csv`,
+      // Not object mode: the chunks' text goes out as UTF-8 bytes.
+      csv: Readable.from(this.jobs.chunks(job.id), { objectMode: false }),
+    };
+  }
+}

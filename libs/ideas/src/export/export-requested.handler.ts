@@ -1,0 +1,34 @@
+import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import {
+  EXPORT_REQUESTED_EVENT,
+  ExportRequestedEvent,
+  IDEA_EXPORTS_QUEUE,
+  IdeaExportJob,
+  ideaExportJob,
+} from './idea-export-queue';
+
+/**
+ * Hands each requested export to the exports queue rather than writing it here: a long export
+ * would hold one of the domain events' slots, and it wants its own retry policy.
+ */
+@Injectable()
+export class ExportRequestedHandler implements DomainEventHandler, OnModuleInit {
+  readonly handles = [EXPORT_REQUESTED_EVENT];
+
+  constructor(
+    private readonly handlers: DomainEventHandlers,
+    @InjectQueue(IDEA_EXPORTS_QUEUE) private readonly queue: Queue<IdeaExportJob>,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(this);
+  }
+
+  async handle(event: DomainEvent): Promise<void> {
+    const job = ideaExportJob((event.payload as ExportRequestedEvent).exportId);
+    await this.queue.add(job.name, job.data, job.opts);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { IdeaQueryFilter } from '../dto/idea-filter.input';
+import { ExportedIdea } from './idea-csv';
+
+/** Where a page starts: after this idea, in (created_at, id) order. */
+export type ExportCursor = Pick<ExportedIdea, 'createdAt' | 'id'>;
+
+interface ExportedIdeaRow {
+  id: string;
+  title: string;
+  status: string;
+  vote_count: number;
+  handle: string;
+  created_at: Date;
+  tags: string[];
+}
+
+/** The reads of an ideas export: published ideas matching a filter, in keyset pages. */
+@Injectable()
+export class ExportedIdeasRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Up to `limit` published ideas after `after`, oldest first. The (created_at, id) order walks
+   * the newest-first indexes backwards, with or without the board or status filter.
+   */
+  async page(
+    filter: IdeaQueryFilter,
+    after: ExportCursor | null,
+    limit: number,
+  ): Promise<ExportedIdea[]> {
+    const conditions = [`i.content_status = 'PUBLISHED'`];
+    const params: unknown[] = [];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    if (filter.boardId) conditions.push(`i.board_id = ${param(filter.boardId)}`);
+    if (filter.status) conditions.push(`i.status = ${param(filter.status)}`);
+    if (filter.tag) conditions.push(`i.tags @> ARRAY[${param(filter.tag)}::text]`);
+    if (after) {
+      conditions.push(`(i.created_at, i.id) > (${param(after.createdAt)}, ${param(after.id)})`);
+    }
+    const rows: ExportedIdeaRow[] = await this.dataSource.query(
+      `SELECT i.id, i.title, i.status, i.vote_count, u.handle, i.created_at, i.tags
+         FROM ideas i JOIN users u ON u.id = i.author_id
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY i.created_at, i.id
+        LIMIT ${param(limit)}`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      voteCount: row.vote_count,
+      authorHandle: row.handle,
+      createdAt: row.created_at,
+      tags: row.tags,
+    }));
+  }
+
+  /** Whether `boardId` names an ideas board, the only kind an export can be limited to. */
+  async isIdeasBoard(boardId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM boards WHERE id = $1 AND kind = 'IDEAS'`,
+      [boardId],
+    );
+    return rows.length > 0;
+  }
+}

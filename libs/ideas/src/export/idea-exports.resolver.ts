@@ -1,0 +1,34 @@
+import { CurrentUser, fromGlobalId, Role, Roles, Viewer } from '@app/core';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdeaFilter } from '../dto/idea-filter.input';
+import { ExportJobEntity } from './export-job.entity';
+import { ExportJobType } from './export-job.type';
+import { IdeaExportsService } from './idea-exports.service';
+
+@Resolver(() => ExportJobType)
+export class IdeaExportsResolver {
+  constructor(private readonly exports: IdeaExportsService) {}
+
+  @Mutation(() => ExportJobType)
+  @Roles(Role.PRODUCT_MANAGER, Role.ADMIN)
+  exportIdeas(
+    @CurrentUser() viewer: Viewer,
+    // Typed without `| null`: the validation pipe reads the class from the parameter's type.
+    @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter,
+  ): Promise<ExportJobEntity> {
+    return this.exports.request(viewer, filter);
+  }
+
+  @Query(() => ExportJobType, { nullable: true })
+  exportJob(
+    @CurrentUser() viewer: Viewer | null,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ExportJobEntity | null> {
+    return this.exports.findOwn(viewer, fromGlobalId(id, 'ExportJob', 'id'));
+  }
+
+  @ResolveField('downloadUrl', () => String, { nullable: true })
+  downloadUrl(@Parent() job: ExportJobEntity): string | null {
+    return this.exports.downloadUrl(job);
+  }
+}

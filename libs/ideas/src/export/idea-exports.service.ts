@@ -1,0 +1,63 @@
+import { APP_CONFIG, AppConfig, badInput, OutboxService, toGlobalId, Viewer } from '@app/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdeaFilter, IdeaQueryFilter } from '../dto/idea-filter.input';
+import { decodeFilter } from '../ideas/ideas.service';
+import { ExportJobEntity } from './export-job.entity';
+import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportStatus } from './export-status';
+import { ExportedIdeasRepository } from './exported-ideas.repository';
+import { EXPORT_REQUESTED_EVENT, ExportRequestedEvent } from './idea-export-queue';
+
+/** Asking for a CSV export of ideas and following its progress. */
+@Injectable()
+export class IdeaExportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly jobs: ExportJobsRepository,
+    private readonly ideas: ExportedIdeasRepository,
+  ) {}
+
+  /**
+   * Records a QUEUED export of the ideas matching `filter` for the worker to write.
+   *
+   * The request travels through the outbox rather than straight to BullMQ: the API holds no
+   * queue connection (only the worker does), and the event commits with the export_jobs row,
+   * so a row never lacks its job nor a job its row, even when Redis is down at the time.
+   */
+  async request(viewer: Viewer, filter: IdeaFilter | null | undefined): Promise<ExportJobEntity> {
+    const checked = await this.checkFilter(filter);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      await this.jobs.insertQueued(manager, { id, requesterId: viewer.id, filter: checked });
+      await this.outbox.record(manager, EXPORT_REQUESTED_EVENT, {
+        exportId: id,
+      } satisfies ExportRequestedEvent);
+    });
+    return this.jobs.getById(id);
+  }
+
+  /** An export as its requester sees it; null for anyone else. */
+  findOwn(viewer: Viewer | null, id: string): Promise<ExportJobEntity | null> {
+    return viewer ? this.jobs.findOwn(id, viewer.id) : Promise.resolve(null);
+  }
+
+  /** Where a finished export is served (see the API's exports controller); null until DONE. */
+  downloadUrl(job: ExportJobEntity): string | null {
+    if (job.status !== ExportStatus.DONE) return null;
+    return `${this.config.publicUrl}/exports/${toGlobalId('ExportJob', job.id)}.csv`;
+  }
+
+  /** The filter with database ids; a board that is not an ideas board is BAD_USER_INPUT. */
+  private async checkFilter(filter: IdeaFilter | null | undefined): Promise<IdeaQueryFilter> {
+    const decoded = decodeFilter(filter);
+    if (decoded.boardId && !(await this.ideas.isIdeasBoard(decoded.boardId))) {
+      throw badInput('filter.boardId', 'is not an ideas board');
+    }
+    return decoded;
+  }
+}
