@@ -5,7 +5,7 @@ export const FLAG = `mutation($input: FlagInput!) { flag(input: $input) { id rea
 export const QUEUE = `query($status: ReviewItemStatus) {
   moderationQueue(status: $status, first: 50) {
     totalCount
-    edges { node { id kind status priority reasons target { __typename ... on Post { id status } ... on Thread { id } } flags { reason note reporter { handle } } claimedBy { handle } } }
+    edges { node { id kind status priority reasons target { __typename ... on Post { id status } ... on Thread { id } ... on Idea { id } ... on Comment { id status } ... on Review { id status } } flags { reason note reporter { handle } } claimedBy { handle } } }
   }
 }`;
 export const CLAIM = `mutation($id: ID!) { claimReviewItem(id: $id) { id status claimedBy { handle } } }`;

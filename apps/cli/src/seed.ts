@@ -90,7 +90,7 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
     },
     tokens.admin,
   );
-  await gql(
+  const ideas = await gql<{ createBoard: { id: string } }>(
     createBoard,
     {
       input: {
@@ -153,6 +153,48 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
       },
     },
     tokens.bob,
+  );
+
+  const idea = await gql<{ submitIdea: { id: string } }>(
+    `mutation($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
+    {
+      input: {
+        boardId: ideas.createBoard.id,
+        title: 'Let me pause my plan while travelling',
+        body: 'A **pause** button in the app for up to three months.',
+        tags: ['billing', 'travel'],
+      },
+    },
+    tokens.alice,
+  );
+  await gql(
+    `mutation($id: ID!) { voteIdea(ideaId: $id) { id } }`,
+    { id: idea.submitIdea.id },
+    tokens.bob,
+  );
+
+  const product = await gql<{ createProduct: { id: string } }>(
+    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+    {
+      input: {
+        sku: 'PHONE-X1',
+        name: 'Phone X1',
+        description: 'Our own 5G phone with a two-day battery.',
+      },
+    },
+    tokens.product,
+  );
+  await gql(
+    `mutation($input: WriteReviewInput!) { writeReview(input: $input) { id } }`,
+    {
+      input: {
+        productId: product.createProduct.id,
+        rating: 4,
+        title: 'Great battery, average camera',
+        body: 'Lasts two days easily. Photos at night are noisy.',
+      },
+    },
+    tokens.alice,
   );
 
   console.log('Demo data created. Sign in with any of these:');
