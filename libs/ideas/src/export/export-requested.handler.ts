@@ -1,6 +1,6 @@
 import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import {
   EXPORT_REQUESTED_EVENT,
@@ -16,12 +16,16 @@ import {
  */
 @Injectable()
 export class ExportRequestedHandler implements DomainEventHandler, OnModuleInit {
+  private readonly logger = new Logger(ExportRequestedHandler.name);
   readonly handles = [EXPORT_REQUESTED_EVENT];
 
   constructor(
     private readonly handlers: DomainEventHandlers,
     @InjectQueue(IDEA_EXPORTS_QUEUE) private readonly queue: Queue<IdeaExportJob>,
-  ) {}
+  ) {
+    // Redis outages surface through the failed job and its retries; here they are only noise.
+    queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
+  }
 
   onModuleInit(): void {
     this.handlers.register(this);

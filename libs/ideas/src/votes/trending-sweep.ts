@@ -1,5 +1,5 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -39,15 +39,26 @@ export class TrendingSweep {
 /** Runs the sweep on the worker every 15 minutes (one schedule, whatever the number of workers). */
 @Processor(TRENDING_QUEUE)
 export class TrendingSweepProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TrendingSweepProcessor.name);
+
   constructor(
     private readonly trending: TrendingSweep,
     @InjectQueue(TRENDING_QUEUE) private readonly queue: Queue,
   ) {
     super();
+    queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('trending-sweep', { every: SWEEP_EVERY_MS });
+  /** Not awaited: a worker started while Redis is away must still start. */
+  onApplicationBootstrap(): void {
+    this.queue
+      .upsertJobScheduler('trending-sweep', { every: SWEEP_EVERY_MS })
+      .catch((error: Error) => this.logger.warn(`trending schedule: ${error.message}`));
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`worker connection: ${error.message}`);
   }
 
   async process(): Promise<void> {

@@ -1,6 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { NotificationKind } from '../notification-kind';
 import { WrittenNotification } from '../notification-writer';
@@ -9,10 +9,15 @@ import { EMAILED_KINDS, EMAILS_QUEUE, EmailJob } from './email-queue';
 /** Queues an email per notification of an emailed kind, when SMTP is configured. */
 @Injectable()
 export class EmailScheduler {
+  private readonly logger = new Logger(EmailScheduler.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(EMAILS_QUEUE) private readonly queue: Queue<EmailJob>,
-  ) {}
+  ) {
+    // Redis outages surface through the failed event and its retries; here they are only noise.
+    queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
+  }
 
   async schedule(
     kind: NotificationKind,
