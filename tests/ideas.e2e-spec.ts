@@ -1,6 +1,7 @@
 import { fromGlobalId } from '../libs/core/src/ids/global-id';
 import { TrendingSweep } from '../libs/ideas/src/votes/trending-sweep';
 import { errorCode, GraphQLResponse, ok } from './support/graphql-client';
+import { flag, itemOf, resolve } from './support/moderation';
 import { MERGE, SET_STATUS, submitIdea, SUBMIT, UNVOTE, VOTE } from './support/ideas';
 import { eventually, Member, TestApp } from './support/test-app';
 
@@ -405,5 +406,39 @@ describe('ideas', () => {
       [fromGlobalId(source, 'Idea', 'id')],
     );
     expect(logged.action).toBe('IDEA_MERGE');
+  });
+
+  it('moderates ideas and comments like any content: three OFFENSIVE flags hide them', async () => {
+    const moderator = await app.member('MODERATOR');
+    const author = await app.member();
+    const ideaId = await submitIdea(app, author, boardId, 'Free phones for everybody forever');
+    const commenter = await app.member();
+    const comment = ok(
+      await app.gql<{ commentOnIdea: { id: string } }>(
+        COMMENT,
+        { id: ideaId, body: 'What a stupid idea.' },
+        commenter.token,
+      ),
+    ).commentOnIdea.id;
+    for (let i = 0; i < 3; i += 1) {
+      ok(await flag(app, await app.member(), comment, 'OFFENSIVE'));
+    }
+    expect((await readIdea(ideaId)).comments.totalCount).toBe(0);
+    expect(
+      ok(
+        await app.gql<{ node: { status: string } }>(
+          `query($id: ID!) { node(id: $id) { ... on Comment { status } } }`,
+          { id: comment },
+          commenter.token,
+        ),
+      ).node,
+    ).toEqual({ status: 'HIDDEN' });
+
+    for (let i = 0; i < 3; i += 1) ok(await flag(app, await app.member(), ideaId, 'SPAM'));
+    expect(ok(await app.gql<{ idea: null }>(IDEA, { id: ideaId })).idea).toBeNull();
+    const item = await itemOf(app, moderator, ideaId);
+    expect(item.target).toEqual({ __typename: 'Idea', id: ideaId });
+    ok(await resolve(app, moderator, { id: item.id, action: 'DISMISS' }));
+    expect((await readIdea(ideaId)).title).toBe('Free phones for everybody forever');
   });
 });
