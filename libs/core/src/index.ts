@@ -30,3 +30,5 @@ export * from './errors/expected-error.filter';
 export * from './rate-limit/rate-limit.guard';
 export * from './audit/moderation-log.writer';
 export * from './follows/followable-registry';
+export * from './visibility/content-status';
+export * from './visibility/visibility';

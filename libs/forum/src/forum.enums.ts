@@ -11,13 +11,6 @@ export enum ThreadStatus {
   LOCKED = 'LOCKED',
 }
 
-export enum ContentStatus {
-  PUBLISHED = 'PUBLISHED',
-  PENDING_REVIEW = 'PENDING_REVIEW',
-  HIDDEN = 'HIDDEN',
-  DELETED = 'DELETED',
-}
-
 export enum AnswerOrder {
   OLDEST = 'OLDEST',
   NEWEST = 'NEWEST',
@@ -31,6 +24,5 @@ export enum ThreadOrder {
 
 registerEnumType(BoardKind, { name: 'BoardKind' });
 registerEnumType(ThreadStatus, { name: 'ThreadStatus' });
-registerEnumType(ContentStatus, { name: 'ContentStatus' });
 registerEnumType(AnswerOrder, { name: 'AnswerOrder' });
 registerEnumType(ThreadOrder, { name: 'ThreadOrder' });

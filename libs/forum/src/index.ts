@@ -9,7 +9,6 @@ export { PostsService } from './posts/posts.service';
 export { ThreadEntity } from './threads/thread.entity';
 export { ThreadType } from './threads/thread.type';
 export { ThreadsService } from './threads/threads.service';
-export { canSee, visibleSql } from './visibility';
 export { BoardType } from './boards/board.type';
 export { BoardEntity } from './boards/board.entity';
 export { BoardsService } from './boards/boards.service';

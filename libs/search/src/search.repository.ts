@@ -1,4 +1,5 @@
-import { ContentStatus, PostEntity, ThreadEntity } from '@app/forum';
+import { ContentStatus } from '@app/core';
+import { PostEntity, ThreadEntity } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';

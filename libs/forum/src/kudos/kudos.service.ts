@@ -1,13 +1,20 @@
-import { badInput, fromGlobalId, notFound, OutboxService, requestLoader, Viewer } from '@app/core';
+import {
+  badInput,
+  canSee,
+  ContentStatus,
+  fromGlobalId,
+  notFound,
+  OutboxService,
+  requestLoader,
+  Viewer,
+} from '@app/core';
 import { KUDO_REPUTATION, ReputationService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { FORUM_EVENTS, KudoGivenEvent } from '../forum.events';
-import { ContentStatus } from '../forum.enums';
 import { PostEntity } from '../posts/post.entity';
 import { ThreadEntity } from '../threads/thread.entity';
-import { canSee } from '../visibility';
 
 /**
  * Kudos: one per member per post. The kudos row, the post's count and the author's reputation

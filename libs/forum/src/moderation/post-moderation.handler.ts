@@ -1,8 +1,7 @@
-import { Viewer } from '@app/core';
+import { ContentStatus, Viewer } from '@app/core';
 import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ContentStatus } from '../forum.enums';
 import { PostEntity } from '../posts/post.entity';
 import { PostsService } from '../posts/posts.service';
 import { ThreadsService } from '../threads/threads.service';

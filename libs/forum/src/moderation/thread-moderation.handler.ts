@@ -1,9 +1,8 @@
-import { Viewer } from '@app/core';
+import { ContentStatus, Viewer } from '@app/core';
 import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BoardEntity } from '../boards/board.entity';
-import { ContentStatus } from '../forum.enums';
 import { ThreadEntity } from '../threads/thread.entity';
 import { ThreadsService } from '../threads/threads.service';
 

@@ -1,6 +1,5 @@
-import { registerNodeType } from '@app/core';
+import { ContentStatus, registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ContentStatus } from '../forum.enums';
 
 /** An answer in a thread (the question itself is the thread's body). */
 @Entity('posts')

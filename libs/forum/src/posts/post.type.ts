@@ -1,8 +1,7 @@
-import { ConnectionType, GlobalIdField, Node } from '@app/core';
+import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
 import { CorrectionType, registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ContentStatus } from '../forum.enums';
 
 @ObjectType('PostRevision')
 export class PostRevisionType {

@@ -1,9 +1,8 @@
-import { decodeCursor, encodeCursor, Viewer } from '@app/core';
+import { decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AnswerOrder } from '../forum.enums';
-import { visibleSql } from '../visibility';
 import { PostEntity } from './post.entity';
 
 export interface AnswerPageQuery {

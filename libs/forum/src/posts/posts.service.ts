@@ -1,7 +1,9 @@
 import {
   badInput,
   byKeys,
+  canSee,
   Connection,
+  ContentStatus,
   Edge,
   fromGlobalId,
   notFound,
@@ -19,10 +21,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PostAnswerInput } from '../dto/post-answer.input';
 import { FORUM_EVENTS, PostCreatedEvent } from '../forum.events';
-import { AnswerOrder, ContentStatus, ThreadStatus } from '../forum.enums';
+import { AnswerOrder, ThreadStatus } from '../forum.enums';
 import { ThreadEntity } from '../threads/thread.entity';
 import { mentionedHandles } from '../mentions';
-import { canSee } from '../visibility';
 import { PostEntity } from './post.entity';
 import { PostsRepository } from './posts.repository';
 

@@ -1,5 +1,7 @@
 import {
   badInput,
+  canSee,
+  ContentStatus,
   forbidden,
   fromGlobalId,
   hasRole,
@@ -16,11 +18,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EditPostInput } from '../dto/edit-post.input';
-import { ContentStatus, ThreadStatus } from '../forum.enums';
+import { ThreadStatus } from '../forum.enums';
 import { FORUM_EVENTS, PostEditedEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
 import { ThreadEntity } from '../threads/thread.entity';
-import { canSee } from '../visibility';
 import { PostRevisionEntity } from './post-revision.entity';
 
 const MAX_REVISIONS_SHOWN = 100;

@@ -1,6 +1,6 @@
-import { registerNodeType } from '@app/core';
+import { ContentStatus, registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ContentStatus, ThreadStatus } from '../forum.enums';
+import { ThreadStatus } from '../forum.enums';
 
 @Entity('threads')
 export class ThreadEntity {

@@ -1,9 +1,9 @@
-import { ConnectionType, GlobalIdField, Node } from '@app/core';
+import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
 import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { BoardType } from '../boards/board.type';
-import { ContentStatus, ThreadStatus } from '../forum.enums';
+import { ThreadStatus } from '../forum.enums';
 import { PostType } from '../posts/post.type';
 
 @ObjectType('Thread', { implements: () => [Node] })

@@ -1,9 +1,8 @@
-import { CursorValue, decodeCursor, encodeCursor, Viewer } from '@app/core';
+import { CursorValue, decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { ThreadOrder, ThreadStatus } from '../forum.enums';
-import { visibleSql } from '../visibility';
 import { ThreadEntity } from './thread.entity';
 
 export interface ThreadListQuery {

@@ -1,7 +1,9 @@
 import {
   badInput,
   byKeys,
+  canSee,
   Connection,
+  ContentStatus,
   forbidden,
   fromGlobalId,
   hasRole,
@@ -24,11 +26,10 @@ import { BoardEntity } from '../boards/board.entity';
 import { AskQuestionInput } from '../dto/ask-question.input';
 import { ThreadFilter } from '../dto/thread-filter.input';
 import { FORUM_EVENTS, SolutionAcceptedEvent, ThreadCreatedEvent } from '../forum.events';
-import { BoardKind, ContentStatus, ThreadOrder, ThreadStatus } from '../forum.enums';
+import { BoardKind, ThreadOrder, ThreadStatus } from '../forum.enums';
 import { PostEntity } from '../posts/post.entity';
 import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
 import { mentionedHandles } from '../mentions';
-import { canSee } from '../visibility';
 import { ThreadEntity } from './thread.entity';
 import { ThreadsRepository } from './threads.repository';
 

@@ -1,7 +1,9 @@
 import {
   badInput,
   byKeys,
+  canSee,
   Connection,
+  ContentStatus,
   decodeCursor,
   encodeCursor,
   fromGlobalId,
@@ -11,8 +13,8 @@ import {
   requestLoader,
   toConnection,
   Viewer,
+  visibleSql,
 } from '@app/core';
-import { canSee, ContentStatus, visibleSql } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

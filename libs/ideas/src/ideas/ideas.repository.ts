@@ -1,5 +1,4 @@
-import { CursorPart, CursorValue, decodeCursor, encodeCursor, Viewer } from '@app/core';
-import { visibleSql } from '@app/forum';
+import { CursorPart, CursorValue, decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';

@@ -1,7 +1,9 @@
 import {
   badInput,
   byKeys,
+  canSee,
   Connection,
+  ContentStatus,
   fromGlobalId,
   notFound,
   pageSize,
@@ -10,7 +12,7 @@ import {
   toConnection,
   Viewer,
 } from '@app/core';
-import { BoardEntity, BoardKind, canSee, ContentStatus } from '@app/forum';
+import { BoardEntity, BoardKind } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,5 +1,12 @@
-import { badInput, fromGlobalId, notFound, requestLoader, Viewer } from '@app/core';
-import { canSee, ContentStatus } from '@app/forum';
+import {
+  badInput,
+  canSee,
+  ContentStatus,
+  fromGlobalId,
+  notFound,
+  requestLoader,
+  Viewer,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,4 @@
-import { Viewer } from '@app/core';
-import { ContentStatus } from '@app/forum';
+import { ContentStatus, Viewer } from '@app/core';
 import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';

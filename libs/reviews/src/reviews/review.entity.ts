@@ -1,5 +1,4 @@
-import { registerNodeType } from '@app/core';
-import { ContentStatus } from '@app/forum';
+import { ContentStatus, registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A member's review of a product: one per member per product. */

@@ -1,5 +1,4 @@
-import { ConnectionType, GlobalIdField, Node } from '@app/core';
-import { ContentStatus } from '@app/forum';
+import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
 import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';

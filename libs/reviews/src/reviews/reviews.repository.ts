@@ -1,5 +1,4 @@
-import { badInput, decodeCursor, encodeCursor, Viewer } from '@app/core';
-import { visibleSql } from '@app/forum';
+import { badInput, decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';

@@ -1,8 +1,10 @@
 import {
   badInput,
   byKeys,
+  canSee,
   conflict,
   Connection,
+  ContentStatus,
   fromGlobalId,
   notFound,
   pageSize,
@@ -11,7 +13,6 @@ import {
   toConnection,
   Viewer,
 } from '@app/core';
-import { canSee, ContentStatus } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,5 +1,6 @@
-import { hasRole, MODERATOR_ROLES, Viewer } from '@app/core';
-import { ContentStatus } from './forum.enums';
+import { MODERATOR_ROLES } from '../auth/roles';
+import { hasRole, Viewer } from '../auth/viewer';
+import { ContentStatus } from './content-status';
 
 /**
  * Who sees a piece of content: everyone sees PUBLISHED; authors also see their own pending or

@@ -1,5 +1,6 @@
-import { AccountStatus, Role, Viewer } from '@app/core';
-import { ContentStatus } from './forum.enums';
+import { AccountStatus, Role } from '../auth/roles';
+import { Viewer } from '../auth/viewer';
+import { ContentStatus } from './content-status';
 import { canSee, visibleSql } from './visibility';
 
 const AUTHOR_ID = '11111111-1111-4111-8111-111111111111';
