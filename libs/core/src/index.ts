@@ -32,3 +32,4 @@ export * from './audit/moderation-log.writer';
 export * from './follows/followable-registry';
 export * from './visibility/content-status';
 export * from './visibility/visibility';
+export * from './pagination/user-id-pages';

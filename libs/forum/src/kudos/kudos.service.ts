@@ -6,6 +6,7 @@ import {
   notFound,
   OutboxService,
   requestLoader,
+  userIdPages,
   Viewer,
 } from '@app/core';
 import { KUDO_REPUTATION, ReputationService } from '@app/identity';
@@ -21,8 +22,6 @@ import { ThreadEntity } from '../threads/thread.entity';
  * change in one transaction, and only when the row really was inserted or deleted, so repeats
  * and races never count twice.
  */
-const GIVERS_PAGE = 1000;
-
 @Injectable()
 export class KudosService {
   constructor(
@@ -104,16 +103,11 @@ export class KudosService {
   }
 
   /** Everyone who gave the post a kudo, in pages, for fan-outs that must not load them all. */
-  async *giverIds(postId: string): AsyncGenerator<string[]> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: Array<{ user_id: string }> = await this.dataSource.query(
-        `SELECT user_id FROM kudos WHERE post_id = $1 AND user_id > $2 ORDER BY user_id LIMIT $3`,
-        [postId, after, GIVERS_PAGE],
-      );
-      if (rows.length > 0) yield rows.map((row) => row.user_id);
-      if (rows.length < GIVERS_PAGE) return;
-      after = rows[rows.length - 1].user_id;
-    }
+  giverIds(postId: string): AsyncGenerator<string[]> {
+    return userIdPages(
+      this.dataSource,
+      `SELECT user_id FROM kudos WHERE post_id = $1 AND user_id > $2 ORDER BY user_id LIMIT $3`,
+      postId,
+    );
   }
 }

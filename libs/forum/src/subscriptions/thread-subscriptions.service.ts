@@ -1,9 +1,7 @@
-import { requestLoader } from '@app/core';
+import { requestLoader, userIdPages } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-
-const FAN_OUT_PAGE = 1000;
 
 /** Who follows which thread: authors automatically, others by subscribing. */
 @Injectable()
@@ -48,18 +46,12 @@ export class ThreadSubscriptionsService {
   }
 
   /** Every subscriber of a thread, a page at a time, so a popular thread never loads at once. */
-  async *subscriberIds(threadId: string): AsyncGenerator<string[]> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: Array<{ user_id: string }> = await this.dataSource.query(
-        `SELECT user_id FROM thread_subscriptions WHERE thread_id = $1 AND user_id > $2
-          ORDER BY user_id LIMIT $3`,
-        [threadId, after, FAN_OUT_PAGE],
-      );
-      if (rows.length === 0) return;
-      yield rows.map((row) => row.user_id);
-      if (rows.length < FAN_OUT_PAGE) return;
-      after = rows[rows.length - 1].user_id;
-    }
+  subscriberIds(threadId: string): AsyncGenerator<string[]> {
+    return userIdPages(
+      this.dataSource,
+      `SELECT user_id FROM thread_subscriptions WHERE thread_id = $1 AND user_id > $2
+        ORDER BY user_id LIMIT $3`,
+      threadId,
+    );
   }
 }
