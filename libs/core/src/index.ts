@@ -33,3 +33,4 @@ export * from './follows/followable-registry';
 export * from './visibility/content-status';
 export * from './visibility/visibility';
 export * from './pagination/user-id-pages';
+export * from './text-search/title-words-query';

@@ -1,6 +1,7 @@
 // The SQL of search, kept apart from its execution so that bench/main.ts EXPLAINs exactly these
 // statements. They read the generated search_vector columns through the partial GIN indexes of
 // the Search migration, whose `PUBLISHED` predicates are repeated here so that they apply.
+import { titleWordsQuerySql } from '@app/core';
 import { HEADLINE_OPTIONS, HEADLINE_SOURCE_FROM, HEADLINE_SOURCE_TO } from './highlight';
 import { HitPosition } from './search-cursor';
 
@@ -114,14 +115,8 @@ export function searchCountStatement(query: HitQuery): Statement {
  * closest. Column: id.
  */
 export function similarThreadsStatement(title: string, limit: number): Statement {
-  // The tsquery is an OR of the title's lexemes, each limited to weight A (the title's part of
-  // search_vector). It is built as quoted, escaped tsquery input, so a lexeme such as
-  // `example.com/a:b` is never read as query syntax.
-  const text = String.raw`
-    WITH typed AS (
-      SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':A', ' | ')::tsquery AS query
-        FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme
-    )
+  const text = `
+    WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query)
     SELECT t.id
       FROM threads t
      WHERE t.content_status = 'PUBLISHED'

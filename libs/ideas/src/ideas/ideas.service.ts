@@ -9,6 +9,7 @@ import {
   pageSize,
   renderMarkdown,
   requestLoader,
+  titleWordsQuerySql,
   toConnection,
   Viewer,
 } from '@app/core';
@@ -118,13 +119,9 @@ export class IdeasService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SIMILAR) {
       throw badInput('first', `must be from 1 to ${MAX_SIMILAR}`);
     }
-    // An OR of the title's lexemes, built as quoted tsquery input so no lexeme reads as syntax.
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      String.raw`
-      WITH typed AS (
-        SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':A', ' | ')::tsquery AS query
-          FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme
-      )
+      `
+      WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query)
       SELECT i.id
         FROM ideas i
        WHERE i.content_status = 'PUBLISHED' AND i.status <> ALL($3::text[])

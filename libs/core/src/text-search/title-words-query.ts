@@ -1,0 +1,12 @@
+/**
+ * A SQL subquery yielding a tsquery that matches any stemmed word of the text in parameter
+ * `param`, each limited to weight A (where titles sit in a search_vector). It is built as
+ * quoted, escaped tsquery input, so a word such as `example.com/a:b` is never read as query
+ * syntax, whatever a member types. Used to suggest threads and ideas while a title is typed.
+ */
+export function titleWordsQuerySql(param: string): string {
+  return String.raw`(
+    SELECT string_agg('''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''':A', ' | ')::tsquery
+      FROM unnest(tsvector_to_array(to_tsvector('english', ${param}))) AS lexeme
+  )`;
+}
