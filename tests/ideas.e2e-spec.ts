@@ -225,6 +225,10 @@ describe('ideas', () => {
     expect(errorCode(await app.gql(IDEAS, { filter: { tag: 'Bad Tag' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await app.gql(IDEAS, { first: 101 }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await app.gql(IDEAS, { after: 'garbage' }))).toBe('BAD_USER_INPUT');
+    const forged = Buffer.from(JSON.stringify([1.5, '00000000-0000-4000-8000-000000000000']));
+    expect(
+      errorCode(await app.gql(IDEAS, { orderBy: 'TOP', after: forged.toString('base64url') })),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('suggests open ideas like the one being typed, never closed ones', async () => {
@@ -434,10 +438,26 @@ describe('ideas', () => {
       ).node,
     ).toEqual({ status: 'HIDDEN' });
 
+    // Once the idea is hidden, none of its comments lead to it.
+    const visibleComment = ok(
+      await app.gql<{ commentOnIdea: { id: string } }>(
+        COMMENT,
+        { id: ideaId, body: 'I would love that.' },
+        moderator.token,
+      ),
+    ).commentOnIdea.id;
     for (let i = 0; i < 3; i += 1) ok(await flag(app, await app.member(), ideaId, 'SPAM'));
     expect(ok(await app.gql<{ idea: null }>(IDEA, { id: ideaId })).idea).toBeNull();
     const item = await itemOf(app, moderator, ideaId);
     expect(item.target).toEqual({ __typename: 'Idea', id: ideaId });
+    expect(
+      ok(
+        await app.gql<{ node: null }>(
+          `query($id: ID!) { node(id: $id) { ... on Comment { idea { title } } } }`,
+          { id: visibleComment },
+        ),
+      ).node,
+    ).toBeNull();
     ok(await resolve(app, moderator, { id: item.id, action: 'DISMISS' }));
     expect((await readIdea(ideaId)).title).toBe('Free phones for everybody forever');
   });

@@ -1,5 +1,5 @@
 import { errorCode, ok } from './support/graphql-client';
-import { CLAIM, flag, itemOf, queue, resolve } from './support/moderation';
+import { CLAIM, CORRECT_POST, flag, itemOf, queue, resolve } from './support/moderation';
 import { eventually, Member, TestApp } from './support/test-app';
 
 const THREAD = `query($id: ID!) {
@@ -168,7 +168,7 @@ describe('moderation: correcting bad advice, abuse and races', () => {
       (entries) => entries.some((entry) => entry.kind === 'POST_CORRECTED'),
     );
     expect(authorNews.find((entry) => entry.kind === 'POST_CORRECTED')?.message).toBe(
-      'A moderator corrected your answer to “Is it safe to factory reset to fix eSIM?” and withdrew it as the solution',
+      'Your answer to “Is it safe to factory reset to fix eSIM?” was corrected and is no longer the solution',
     );
 
     const log = ok(
@@ -394,5 +394,50 @@ describe('moderation: correcting bad advice, abuse and races', () => {
       'CONFLICT',
     );
     ok(await resolve(app, other, { id: item.id, action: 'DISMISS' }));
+  });
+
+  it('never brings back what its author deleted, and corrects only advice in view', async () => {
+    const agent = await app.member('AGENT');
+    const asker = await app.member();
+    const author = await app.member();
+    const threadId = await app.ask(asker, boardId, 'Is my contract renewed automatically?');
+    const deletedId = await app.answer(author, threadId, 'Yes, every year in March.');
+    ok(await flag(app, await app.member(), deletedId, 'INCORRECT_ADVICE'));
+    ok(
+      await app.gql(
+        `mutation($id: ID!) { deletePost(postId: $id) { status } }`,
+        { id: deletedId },
+        author.token,
+      ),
+    );
+    const item = await itemOf(app, moderator, deletedId);
+    expect(
+      errorCode(
+        await resolve(app, moderator, { id: item.id, action: 'CORRECT', correction: 'It is not.' }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    ok(await resolve(app, moderator, { id: item.id, action: 'HIDE' }));
+    expect(
+      ok(await app.gql<{ node: null }>(NODE, { id: deletedId }, author.token)).node,
+    ).toBeNull();
+    expect(
+      ok(await app.gql<{ node: { status: string } }>(NODE, { id: deletedId }, moderator.token)).node
+        .status,
+    ).toBe('DELETED');
+
+    const hiddenId = await app.answer(author, threadId, 'Only if you ask for it.');
+    for (let i = 0; i < 3; i += 1) ok(await flag(app, await app.member(), hiddenId, 'SPAM'));
+    for (const staff of [agent, moderator]) {
+      expect(
+        errorCode(
+          await app.gql(
+            CORRECT_POST,
+            { input: { postId: hiddenId, note: 'Renewal is automatic.' } },
+            staff.token,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
+    }
+    expect((await readThread(threadId)).answers.edges).toEqual([]);
   });
 });

@@ -27,9 +27,6 @@ export enum ReviewAction {
   DELETE = 'DELETE',
 }
 
-/** The statuses moderation sets on content (the content libs' ContentStatus values). */
-export type ModeratedStatus = 'PUBLISHED' | 'PENDING_REVIEW' | 'HIDDEN' | 'DELETED';
-
 registerEnumType(FlagReason, { name: 'FlagReason' });
 registerEnumType(ReviewItemKind, { name: 'ReviewItemKind' });
 registerEnumType(ReviewItemStatus, { name: 'ReviewItemStatus' });

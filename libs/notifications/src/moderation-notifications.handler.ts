@@ -36,7 +36,7 @@ export class ModerationNotificationsHandler implements DomainEventHandler, OnMod
 
   private async postCorrected(eventId: string, event: PostCorrectedEvent): Promise<void> {
     const post = await this.posts.getById(event.postId);
-    const thread = await this.threads.load({}, post.threadId);
+    const thread = await this.threads.getById(post.threadId);
     const draft = {
       kind: NotificationKind.POST_CORRECTED,
       subjectType: 'Post',
@@ -46,11 +46,11 @@ export class ModerationNotificationsHandler implements DomainEventHandler, OnMod
     };
     await this.notifier.notify([event.authorId], {
       ...draft,
-      message: `A moderator corrected ${event.label}${event.unaccepted ? ' and withdrew it as the solution' : ''}`,
+      message: `${sentence(event.label)} was corrected${event.unaccepted ? ' and is no longer the solution' : ''}`,
     });
     const relied = {
       ...draft,
-      message: `An answer you relied on in “${thread?.title ?? ''}” was corrected`,
+      message: `An answer you relied on in “${thread.title}” was corrected`,
     };
     const skipped = new Set([event.authorId, event.moderatorId]);
     const others = (ids: string[]): string[] => ids.filter((id) => !skipped.has(id));
@@ -74,4 +74,9 @@ export class ModerationNotificationsHandler implements DomainEventHandler, OnMod
       eventId,
     });
   }
+}
+
+/** "your answer to …" as the start of a sentence. */
+function sentence(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -14,8 +14,8 @@ export interface ModerationLogEntry {
 
 /**
  * Appends to the moderation log in the caller's transaction. Shared by every lib that moderates
- * (sanctions and roles in identity, the queue in moderation, ideas later); the table refuses
- * updates and deletes, so an entry, once committed, stays.
+ * (sanctions and roles in identity, the queue in moderation, statuses and merges in ideas); the
+ * table refuses updates and deletes, so an entry, once committed, stays.
  */
 @Injectable()
 export class ModerationLogWriter {

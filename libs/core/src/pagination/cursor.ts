@@ -3,16 +3,20 @@ import { badInput } from '../errors/app-errors';
 export type CursorValue = string | number;
 
 /**
- * What each position of a cursor must hold: any finite number or string, a time in
- * milliseconds within the range of a Date, or a UUID.
+ * What each position of a cursor must hold: any finite number, a count (an integer a Postgres
+ * integer column can hold), a string, a time in milliseconds within the range of a Date, or a
+ * UUID.
  */
-export type CursorPart = 'number' | 'string' | 'timestamp' | 'uuid';
+export type CursorPart = 'number' | 'count' | 'string' | 'timestamp' | 'uuid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_TIME = 8.64e15;
+const MAX_INT4 = 2_147_483_647;
 
 const accepts: Record<CursorPart, (value: unknown) => boolean> = {
   number: (value) => typeof value === 'number' && Number.isFinite(value),
+  count: (value) =>
+    typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_INT4,
   string: (value) => typeof value === 'string',
   timestamp: (value) =>
     typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_TIME,

@@ -1,5 +1,5 @@
 import { ContentStatus, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
+import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PostEntity } from '../posts/post.entity';
@@ -40,10 +40,10 @@ export class PostModerationHandler implements ModeratableHandler {
    * Moves the answer in or out of view, keeping the thread's answer count to published answers.
    * An answer held by automod and then approved is announced as if it had just been posted.
    */
-  async setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void> {
+  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
     const post = await manager.findOneByOrFail(PostEntity, { id });
     if (post.status === status) return;
-    await manager.update(PostEntity, { id }, { status: status as ContentStatus });
+    await manager.update(PostEntity, { id }, { status: status });
     if (post.status === ContentStatus.PENDING_REVIEW && status === ContentStatus.PUBLISHED) {
       await this.posts.published(manager, post);
       return;

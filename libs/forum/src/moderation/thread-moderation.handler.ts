@@ -1,5 +1,5 @@
 import { ContentStatus, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
+import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BoardEntity } from '../boards/board.entity';
@@ -33,10 +33,10 @@ export class ThreadModerationHandler implements ModeratableHandler {
    * Moves the question in or out of view, keeping the board's count to published questions. A
    * question held by automod and then approved is announced as if it had just been asked.
    */
-  async setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void> {
+  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
     const thread = await manager.findOneByOrFail(ThreadEntity, { id });
     if (thread.contentStatus === status) return;
-    await manager.update(ThreadEntity, { id }, { contentStatus: status as ContentStatus });
+    await manager.update(ThreadEntity, { id }, { contentStatus: status });
     if (
       thread.contentStatus === ContentStatus.PENDING_REVIEW &&
       status === ContentStatus.PUBLISHED

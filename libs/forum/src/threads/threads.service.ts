@@ -222,6 +222,11 @@ export class ThreadsService {
     return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
   }
 
+  /** A thread read fresh, outside any request. */
+  getById(id: string): Promise<ThreadEntity> {
+    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id });
+  }
+
   /** Loads a thread by UUID through the request's loader (no visibility check). */
   load(ctx: object, id: string): Promise<ThreadEntity | null> {
     return requestLoader<string, ThreadEntity | null>(ctx, 'threads.byId', async (ids) => {

@@ -26,12 +26,14 @@ export class CommentsResolver {
     return this.comments.comment(viewer, ideaId, body);
   }
 
+  // A comment is only shown where its idea can be seen, so the idea is there for the viewer.
   @ResolveField('idea', () => IdeaType)
   idea(
     @Parent() comment: CommentEntity,
+    @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<IdeaEntity | null> {
-    return this.ideas.load(ctx, comment.ideaId);
+    return this.ideas.findVisible(ctx, comment.ideaId, viewer);
   }
 
   @ResolveField('author', () => UserType)

@@ -21,6 +21,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeasService } from '../ideas/ideas.service';
 import { CommentEntity } from './comment.entity';
 
 export const MAX_COMMENT_LENGTH = 10_000;
@@ -31,6 +32,7 @@ export class CommentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly screening: ContentScreening,
+    private readonly ideas: IdeasService,
   ) {}
 
   async comment(viewer: Viewer, ideaGlobalId: string, body: string): Promise<CommentEntity> {
@@ -100,7 +102,7 @@ export class CommentsService {
     });
   }
 
-  /** A comment as the viewer may see it, or null. */
+  /** A comment as the viewer may see it (and its idea too), or null. */
   async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<CommentEntity | null> {
     const comment = await requestLoader<string, CommentEntity | null>(
       ctx,
@@ -110,6 +112,7 @@ export class CommentsService {
         return byKeys(ids, rows, (row) => row.id, null);
       },
     ).load(id);
-    return comment && canSee(comment.status, comment.authorId, viewer) ? comment : null;
+    if (!comment || !canSee(comment.status, comment.authorId, viewer)) return null;
+    return (await this.ideas.findVisible(ctx, comment.ideaId, viewer)) ? comment : null;
   }
 }

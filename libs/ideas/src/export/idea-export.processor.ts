@@ -4,6 +4,8 @@ import { Job } from 'bullmq';
 import { IDEA_EXPORTS_QUEUE, IdeaExportJob } from './idea-export-queue';
 import { IdeaExportWriter } from './idea-export-writer';
 
+const FAILED_MESSAGE = 'The export could not be written; please ask for it again.';
+
 /** Runs queued exports; a failed attempt throws, and BullMQ retries it with backoff. */
 @Processor(IDEA_EXPORTS_QUEUE, { concurrency: 2 })
 export class IdeaExportProcessor extends WorkerHost {
@@ -19,8 +21,8 @@ export class IdeaExportProcessor extends WorkerHost {
     } catch (error) {
       // Recorded before BullMQ schedules the retry, so the retry never races this update.
       const retrying = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-      const message = error instanceof Error ? error.message : String(error);
-      await this.writer.attemptFailed(job.data.exportId, message, { retrying });
+      // The requester sees a plain sentence; the cause (driver or SQL text) goes to the log.
+      await this.writer.attemptFailed(job.data.exportId, FAILED_MESSAGE, { retrying });
       throw error;
     }
   }

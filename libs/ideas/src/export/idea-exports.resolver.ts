@@ -10,7 +10,7 @@ export class IdeaExportsResolver {
   constructor(private readonly exports: IdeaExportsService) {}
 
   @Mutation(() => ExportJobType)
-  @Roles(Role.PRODUCT_MANAGER, Role.ADMIN)
+  @Roles(Role.PRODUCT_MANAGER)
   exportIdeas(
     @CurrentUser() viewer: Viewer,
     // Typed without `| null`: the validation pipe reads the class from the parameter's type.

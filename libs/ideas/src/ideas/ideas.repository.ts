@@ -21,7 +21,7 @@ interface SortKey {
 
 // Each order walks its own index, with or without the board or status filter (see migrations).
 const SORT: Record<IdeaOrder, SortKey> = {
-  [IdeaOrder.TOP]: { column: 'i.vote_count', part: 'number', valueOf: (idea) => idea.voteCount },
+  [IdeaOrder.TOP]: { column: 'i.vote_count', part: 'count', valueOf: (idea) => idea.voteCount },
   [IdeaOrder.TRENDING]: {
     column: 'i.trending_score',
     part: 'number',

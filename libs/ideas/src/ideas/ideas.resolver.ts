@@ -34,8 +34,6 @@ import { IdeaEntity } from './idea.entity';
 import { IdeaConnection, IdeaType } from './idea.type';
 import { IdeasService } from './ideas.service';
 
-const PRODUCT_ROLES = [Role.PRODUCT_MANAGER, Role.ADMIN];
-
 @Resolver(() => IdeaType)
 export class IdeasResolver {
   constructor(
@@ -109,7 +107,7 @@ export class IdeasResolver {
   }
 
   @Mutation(() => IdeaType)
-  @Roles(...PRODUCT_ROLES)
+  @Roles(Role.PRODUCT_MANAGER)
   setIdeaStatus(
     @CurrentUser() viewer: Viewer,
     @Args('input') input: SetIdeaStatusInput,
@@ -118,7 +116,7 @@ export class IdeasResolver {
   }
 
   @Mutation(() => IdeaType)
-  @Roles(...PRODUCT_ROLES)
+  @Roles(Role.PRODUCT_MANAGER)
   mergeIdea(
     @CurrentUser() viewer: Viewer,
     @Args('input') input: MergeIdeaInput,

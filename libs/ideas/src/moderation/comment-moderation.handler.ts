@@ -1,5 +1,5 @@
 import { ContentStatus, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
+import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CommentEntity } from '../comments/comment.entity';
@@ -31,8 +31,8 @@ export class CommentModerationHandler implements ModeratableHandler {
     };
   }
 
-  async setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void> {
-    await manager.update(CommentEntity, { id }, { status: status as ContentStatus });
+  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
+    await manager.update(CommentEntity, { id }, { status: status });
   }
 
   load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {

@@ -1,5 +1,5 @@
 import { ContentStatus, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
+import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdeaEntity } from '../ideas/idea.entity';
@@ -28,8 +28,8 @@ export class IdeaModerationHandler implements ModeratableHandler {
     };
   }
 
-  async setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void> {
-    await manager.update(IdeaEntity, { id }, { contentStatus: status as ContentStatus });
+  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
+    await manager.update(IdeaEntity, { id }, { contentStatus: status });
   }
 
   load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {

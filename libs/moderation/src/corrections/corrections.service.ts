@@ -1,6 +1,7 @@
 import {
   badInput,
   byKeys,
+  ContentStatus,
   ModerationLogWriter,
   notFound,
   OutboxService,
@@ -35,12 +36,13 @@ export class CorrectionsService {
     unaccept: boolean,
   ): Promise<string> {
     const { handler, id } = this.registry.resolve(postGlobalId, 'postId');
-    if (!handler.correctable) throw badInput('postId', 'only posts and comments can be corrected');
+    if (!handler.correctable) throw badInput('postId', 'only answers can be corrected');
     if (!note.trim()) throw badInput('note', 'must not be blank');
     await this.dataSource.transaction(async (manager) => {
       const target = await handler.lock(manager, id);
-      if (!target || target.status === 'DELETED') throw notFound('Post');
-      await this.attach(manager, viewer, handler, target, note, unaccept, 'unaccept');
+      // Held or hidden posts are decided in the queue; a correction never publishes them.
+      if (!target || target.status !== ContentStatus.PUBLISHED) throw notFound('Post');
+      await this.attach(manager, viewer, handler, target, note, unaccept);
       await this.log.append(manager, {
         actorId: viewer.id,
         action: 'CORRECT',
@@ -64,14 +66,16 @@ export class CorrectionsService {
     target: ModeratableTarget,
     note: string,
     unaccept: boolean,
-    unacceptField: string,
   ): Promise<void> {
     const acceptedById = (await handler.acceptedBy?.(manager, target.id)) ?? null;
     if (unaccept) {
-      if (!handler.unaccept) throw badInput(unacceptField, 'only an answer can be unaccepted');
+      if (!handler.unaccept) throw badInput('unaccept', 'only an answer can be unaccepted');
       await handler.unaccept(manager, target.id);
     }
-    if (target.status !== 'PUBLISHED') await handler.setStatus(manager, target.id, 'PUBLISHED');
+    // A correction from the queue also decides held or hidden advice: it goes back up, corrected.
+    if (isHeldOrHidden(target.status)) {
+      await handler.setStatus(manager, target.id, ContentStatus.PUBLISHED);
+    }
     const correctionId = randomUUID();
     await manager.insert(CorrectionEntity, {
       id: correctionId,
@@ -108,4 +112,9 @@ export class CorrectionsService {
       },
     ).load(postId);
   }
+}
+
+/** Content a moderator's decision can put (back) in view: never what its author deleted. */
+export function isHeldOrHidden(status: ContentStatus): boolean {
+  return status === ContentStatus.PENDING_REVIEW || status === ContentStatus.HIDDEN;
 }

@@ -1,4 +1,12 @@
-import { badInput, conflict, notFound, OutboxService, requestLoader, Viewer } from '@app/core';
+import {
+  badInput,
+  conflict,
+  ContentStatus,
+  notFound,
+  OutboxService,
+  requestLoader,
+  Viewer,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +39,7 @@ export class FlagsService {
     const flagId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const target = await handler.lock(manager, id);
-      if (!target || target.status !== 'PUBLISHED') throw notFound(handler.type);
+      if (!target || target.status !== ContentStatus.PUBLISHED) throw notFound(handler.type);
       if (target.authorId === viewer.id) {
         throw badInput('targetId', 'you cannot flag your own content');
       }
@@ -60,7 +68,8 @@ export class FlagsService {
       };
       const priority = prioritySortKey({ ...next, automodScore: 0 }, item.createdAt);
       await manager.update(ReviewItemEntity, { id: item.id }, { ...next, priority });
-      if (next.hideWeight >= HIDE_WEIGHT) await handler.setStatus(manager, target.id, 'HIDDEN');
+      if (next.hideWeight >= HIDE_WEIGHT)
+        await handler.setStatus(manager, target.id, ContentStatus.HIDDEN);
       await this.outbox.record(manager, MODERATION_EVENTS.reviewChanged, {
         reviewItemId: item.id,
       } satisfies ReviewChangedEvent);
@@ -108,7 +117,6 @@ export class FlagsService {
       hideWeight: 0,
       reporterReputation: 0,
       reasons: [],
-      version: 1,
       createdAt: new Date(),
     });
     return manager.findOneByOrFail(ReviewItemEntity, { id });

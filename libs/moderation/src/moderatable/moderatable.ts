@@ -1,15 +1,14 @@
-import { nodeTypeOf, Viewer } from '@app/core';
+import { ContentStatus, nodeTypeOf, Viewer } from '@app/core';
 import { Type } from '@nestjs/common';
 import { createUnionType } from '@nestjs/graphql';
 import { EntityManager } from 'typeorm';
-import { ModeratedStatus } from '../moderation.enums';
 
 /** What moderation needs to know of a target, whatever lib owns it. */
 export interface ModeratableTarget {
   type: string;
   id: string;
   authorId: string;
-  status: ModeratedStatus;
+  status: ContentStatus;
   /** A short human label for messages ("your answer in “…”"). */
   label: string;
 }
@@ -25,7 +24,7 @@ export interface ModeratableHandler {
   /** Loads a target for change, locking its row in `manager`'s transaction. */
   lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null>;
   /** Changes the target's status, keeping its lib's counters right. */
-  setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void>;
+  setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void>;
   /** The GraphQL object of the target as `viewer` may see it. */
   load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null>;
   /** Who accepted this post as the solution, if it is one. */

@@ -2,6 +2,7 @@ import {
   badInput,
   conflict,
   Connection,
+  ContentStatus,
   decodeCursor,
   encodeCursor,
   fromGlobalId,
@@ -15,7 +16,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CorrectionsService } from '../corrections/corrections.service';
+import { CorrectionsService, isHeldOrHidden } from '../corrections/corrections.service';
 import { ResolveReviewItemInput } from '../dto/moderation.inputs';
 import { ModeratableHandler, ModeratableTarget } from '../moderatable/moderatable';
 import { ModeratableRegistry } from '../moderatable/moderatable.registry';
@@ -87,7 +88,7 @@ export class ReviewQueueService {
       const claimed: unknown[] = await manager.query(
         `WITH claimed AS (
            UPDATE review_items
-              SET status = 'CLAIMED', claimed_by = $2, claimed_at = now(), version = version + 1
+              SET status = 'CLAIMED', claimed_by = $2, claimed_at = now()
             WHERE id = $1 AND status <> 'RESOLVED'
               AND (claimed_by IS NULL OR claimed_by = $2
                    OR claimed_at < now() - make_interval(mins => $3))
@@ -143,7 +144,6 @@ export class ReviewQueueService {
           resolutionNote: note,
           resolvedBy: viewer.id,
           resolvedAt: () => 'now()',
-          version: item.version + 1,
         },
       );
       await this.log.append(manager, {
@@ -183,13 +183,16 @@ export class ReviewQueueService {
       case ReviewAction.APPROVE:
       case ReviewAction.DISMISS:
         // Both leave the content up: held or hidden content is published, deleted stays so.
-        if (target.status === 'PENDING_REVIEW' || target.status === 'HIDDEN') {
-          await handler.setStatus(manager, target.id, 'PUBLISHED');
+        if (isHeldOrHidden(target.status)) {
+          await handler.setStatus(manager, target.id, ContentStatus.PUBLISHED);
         }
         return;
       case ReviewAction.CORRECT:
         if (!handler.correctable) {
           throw badInput('action', `a ${target.type} cannot be corrected, only hidden or deleted`);
+        }
+        if (target.status === ContentStatus.DELETED) {
+          throw badInput('action', 'a deleted post cannot be corrected');
         }
         await this.corrections.attach(
           manager,
@@ -198,13 +201,16 @@ export class ReviewQueueService {
           target,
           correction,
           input.unaccept ?? false,
-          'unaccept',
         );
         return;
       case ReviewAction.HIDE:
       case ReviewAction.DELETE: {
-        const status = input.action === ReviewAction.HIDE ? 'HIDDEN' : 'DELETED';
-        if (target.status !== status) await handler.setStatus(manager, target.id, status);
+        const status =
+          input.action === ReviewAction.HIDE ? ContentStatus.HIDDEN : ContentStatus.DELETED;
+        // What its author deleted stays deleted: hiding it would show it to them again.
+        if (target.status !== status && target.status !== ContentStatus.DELETED) {
+          await handler.setStatus(manager, target.id, status);
+        }
         await this.outbox.record(manager, MODERATION_EVENTS.contentModerated, {
           targetType: target.type,
           targetId: target.id,

@@ -59,9 +59,6 @@ export class ReviewItemEntity {
   @Column('timestamptz', { name: 'resolved_at', nullable: true })
   resolvedAt!: Date | null;
 
-  @Column('int')
-  version!: number;
-
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 }

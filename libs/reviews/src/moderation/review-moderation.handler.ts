@@ -1,5 +1,5 @@
 import { ContentStatus, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget, ModeratedStatus } from '@app/moderation';
+import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../products/products.repository';
@@ -41,13 +41,13 @@ export class ReviewModerationHandler implements ModeratableHandler {
    * the product's aggregates in the same transaction. The row is read under its lock, so two
    * changes of one review never count it twice.
    */
-  async setStatus(manager: EntityManager, id: string, status: ModeratedStatus): Promise<void> {
+  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
     const review = await manager.findOneOrFail(ReviewEntity, {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
     if (review.status === status) return;
-    await manager.update(ReviewEntity, { id }, { status: status as ContentStatus });
+    await manager.update(ReviewEntity, { id }, { status: status });
     const wasPublished = review.status === ContentStatus.PUBLISHED;
     const isPublished = status === ContentStatus.PUBLISHED;
     if (wasPublished !== isPublished) {

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
+import { decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -12,8 +12,6 @@ export interface ReviewPageQuery {
   after?: string | null;
   viewer: Viewer | null;
 }
-
-const MAX_INT = 2 ** 31 - 1;
 
 /** The column an order sorts by first; every order then sorts newest first (created_at, id DESC). */
 interface LeadingKey {
@@ -82,11 +80,7 @@ export class ReviewsRepository {
       qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: new Date(at), id });
       return;
     }
-    const [value, at, id] = decodeCursor(cursor, ['number', 'timestamp', 'uuid']);
-    // A forged fraction or overflow would make Postgres fail the integer comparison: refuse it.
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_INT) {
-      throw badInput('after', 'is not a valid cursor');
-    }
+    const [value, at, id] = decodeCursor(cursor, ['count', 'timestamp', 'uuid']);
     // The inclusive bound on the leading column lets the index skip the earlier pages; the OR
     // then breaks ties on the leading value by (created_at, id), which always run descending.
     const [bound, beyond] = lead.direction === 'DESC' ? ['<=', '<'] : ['>=', '>'];

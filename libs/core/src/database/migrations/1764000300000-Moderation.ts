@@ -26,8 +26,6 @@ export class Moderation1764000300000 implements MigrationInterface {
         resolution_note text,
         resolved_by uuid REFERENCES users (id),
         resolved_at timestamptz(3),
-        -- Optimistic lock: every transition bumps it, and only the holder of the old value wins.
-        version integer NOT NULL DEFAULT 1,
         created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     // At most one open item per target: flags pile onto it; a resolved one stays as history.
