@@ -1,12 +1,7 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TRENDING_WINDOW_DAYS, voteWeightSql } from './trending';
-
-export const TRENDING_QUEUE = 'idea-trending';
-const SWEEP_EVERY_MS = 15 * 60 * 1000;
 
 /**
  * Recomputes the trending scores of ideas with votes in the window, so that votes age and drop
@@ -44,35 +39,5 @@ export class TrendingSweep {
        )
        UPDATE ideas SET trending_score = 0 WHERE id IN (SELECT id FROM stale)`,
     );
-  }
-}
-
-/** Runs the sweep on the worker every 15 minutes (one schedule, whatever the number of workers). */
-@Processor(TRENDING_QUEUE)
-export class TrendingSweepProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(TrendingSweepProcessor.name);
-
-  constructor(
-    private readonly trending: TrendingSweep,
-    @InjectQueue(TRENDING_QUEUE) private readonly queue: Queue,
-  ) {
-    super();
-    queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
-  }
-
-  /** Not awaited: a worker started while Redis is away must still start. */
-  onApplicationBootstrap(): void {
-    this.queue
-      .upsertJobScheduler('trending-sweep', { every: SWEEP_EVERY_MS })
-      .catch((error: Error) => this.logger.warn(`trending schedule: ${error.message}`));
-  }
-
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`worker connection: ${error.message}`);
-  }
-
-  async process(): Promise<void> {
-    await this.trending.sweep();
   }
 }

@@ -72,6 +72,10 @@ export class Moderation1764000300000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX content_fingerprints_author_idx ON content_fingerprints (author_id, created_at DESC)`,
     );
+    // Only the last day is read; the worker purges what is older.
+    await db.query(
+      `CREATE INDEX content_fingerprints_created_idx ON content_fingerprints (created_at)`,
+    );
     // Who accepted a thread's solution, so that a correction of it reaches them.
     await db.query(`ALTER TABLE threads ADD COLUMN accepted_by uuid REFERENCES users (id)`);
 

@@ -96,6 +96,9 @@ export class Ideas1764000500000 implements MigrationInterface {
         finished_at timestamptz(3)
       )`);
     await db.query(`CREATE INDEX export_jobs_requester_idx ON export_jobs (requester_id)`);
+    await db.query(
+      `CREATE INDEX export_jobs_finished_idx ON export_jobs (finished_at) WHERE finished_at IS NOT NULL`,
+    );
     // The CSV itself, in ordered chunks, so that any API instance can serve what any worker wrote.
     await db.query(`
       CREATE TABLE export_chunks (
