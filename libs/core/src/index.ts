@@ -34,3 +34,4 @@ export * from './visibility/content-status';
 export * from './visibility/visibility';
 export * from './pagination/user-id-pages';
 export * from './text-search/title-words-query';
+export * from './errors/unique-violation';

@@ -10,5 +10,4 @@ export { ThreadEntity } from './threads/thread.entity';
 export { ThreadType } from './threads/thread.type';
 export { ThreadsService } from './threads/threads.service';
 export { BoardType } from './boards/board.type';
-export { BoardEntity } from './boards/board.entity';
 export { BoardsService } from './boards/boards.service';

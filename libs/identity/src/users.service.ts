@@ -4,6 +4,7 @@ import {
   conflict,
   forbidden,
   fromGlobalId,
+  isUniqueViolation,
   ModerationLogWriter,
   notFound,
   Role,
@@ -13,14 +14,12 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { RegisterInput } from './dto/register.input';
 import { SanctionInput } from './dto/sanction.input';
 import { PasswordHasher } from './password-hasher';
 import { effectiveStatus } from './reputation';
 import { UserEntity } from './user.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Members: registration, lookup, roles and sanctions. */
 @Injectable()
@@ -52,10 +51,9 @@ export class UsersService implements ViewerSource {
     try {
       await this.users.insert(user);
     } catch (error) {
-      if (error instanceof QueryFailedError && error.driverError?.code === UNIQUE_VIOLATION) {
-        const constraint = String(error.driverError.constraint ?? '');
+      if (isUniqueViolation(error)) {
         throw conflict(
-          constraint.includes('email')
+          isUniqueViolation(error, 'users_email_key')
             ? 'An account with this email already exists'
             : 'This handle is already taken',
         );

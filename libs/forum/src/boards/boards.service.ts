@@ -1,9 +1,10 @@
-import { badInput, conflict, byKeys, requestLoader } from '@app/core';
+import { badInput, byKeys, conflict, isUniqueViolation, requestLoader } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { CreateBoardInput } from '../dto/create-board.input';
+import { BoardKind } from '../forum.enums';
 import { BoardEntity } from './board.entity';
 
 /** Boards: the places where questions (or ideas) are asked. */
@@ -26,7 +27,7 @@ export class BoardsService {
         threadCount: 0,
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && error.driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw conflict(`A board with the slug "${input.slug}" already exists`);
       }
       throw error;
@@ -37,6 +38,12 @@ export class BoardsService {
   /** Every board, by name. Boards are few (an operator's catalogue), so this list is not paged. */
   list(): Promise<BoardEntity[]> {
     return this.boards.find({ order: { name: 'ASC', id: 'ASC' }, take: 500 });
+  }
+
+  /** The kind of a board, or null when there is no such board. */
+  async kindOf(id: string): Promise<BoardKind | null> {
+    const board = await this.boards.findOneBy({ id });
+    return board?.kind ?? null;
   }
 
   findBySlug(slug: string): Promise<BoardEntity | null> {

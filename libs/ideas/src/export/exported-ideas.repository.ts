@@ -58,13 +58,4 @@ export class ExportedIdeasRepository {
       tags: row.tags,
     }));
   }
-
-  /** Whether `boardId` names an ideas board, the only kind an export can be limited to. */
-  async isIdeasBoard(boardId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM boards WHERE id = $1 AND kind = 'IDEAS'`,
-      [boardId],
-    );
-    return rows.length > 0;
-  }
 }

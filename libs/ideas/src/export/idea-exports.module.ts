@@ -1,19 +1,18 @@
 import { NodeRegistry } from '@app/core';
+import { ForumModule } from '@app/forum';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExportDownloadsService } from './export-downloads.service';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportJobsRepository } from './export-jobs.repository';
-import { ExportedIdeasRepository } from './exported-ideas.repository';
 import { IdeaExportsResolver } from './idea-exports.resolver';
 import { IdeaExportsService } from './idea-exports.service';
 
 /** The API side of CSV exports of ideas: asking for one, following its progress, downloading it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportJobEntity])],
+  imports: [ForumModule, TypeOrmModule.forFeature([ExportJobEntity])],
   providers: [
     ExportJobsRepository,
-    ExportedIdeasRepository,
     IdeaExportsService,
     IdeaExportsResolver,
     ExportDownloadsService,

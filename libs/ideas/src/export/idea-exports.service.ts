@@ -1,4 +1,5 @@
 import { APP_CONFIG, AppConfig, badInput, OutboxService, toGlobalId, Viewer } from '@app/core';
+import { BoardKind, BoardsService } from '@app/forum';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +9,6 @@ import { decodeFilter } from '../ideas/ideas.service';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportStatus } from './export-status';
-import { ExportedIdeasRepository } from './exported-ideas.repository';
 import { EXPORT_REQUESTED_EVENT, ExportRequestedEvent } from './idea-export-queue';
 
 /** Asking for a CSV export of ideas and following its progress. */
@@ -19,7 +19,7 @@ export class IdeaExportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly jobs: ExportJobsRepository,
-    private readonly ideas: ExportedIdeasRepository,
+    private readonly boards: BoardsService,
   ) {}
 
   /**
@@ -55,7 +55,7 @@ export class IdeaExportsService {
   /** The filter with database ids; a board that is not an ideas board is BAD_USER_INPUT. */
   private async checkFilter(filter: IdeaFilter | null | undefined): Promise<IdeaQueryFilter> {
     const decoded = decodeFilter(filter);
-    if (decoded.boardId && !(await this.ideas.isIdeasBoard(decoded.boardId))) {
+    if (decoded.boardId && (await this.boards.kindOf(decoded.boardId)) !== BoardKind.IDEAS) {
       throw badInput('filter.boardId', 'is not an ideas board');
     }
     return decoded;

@@ -8,7 +8,7 @@ import {
   Roles,
   Viewer,
 } from '@app/core';
-import { BoardEntity, BoardsService, BoardType } from '@app/forum';
+import { BoardsService, BoardType } from '@app/forum';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
 import {
   Args,
@@ -125,7 +125,10 @@ export class IdeasResolver {
   }
 
   @ResolveField('board', () => BoardType)
-  board(@Parent() idea: IdeaEntity, @Context() ctx: RequestContext): Promise<BoardEntity | null> {
+  board(
+    @Parent() idea: IdeaEntity,
+    @Context() ctx: RequestContext,
+  ): ReturnType<BoardsService['load']> {
     return this.boards.load(ctx, idea.boardId);
   }
 

@@ -13,7 +13,7 @@ import {
   toConnection,
   Viewer,
 } from '@app/core';
-import { BoardEntity, BoardKind } from '@app/forum';
+import { BoardKind, BoardsService } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,6 +34,7 @@ export class IdeasService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: IdeasRepository,
     private readonly screening: ContentScreening,
+    private readonly boards: BoardsService,
   ) {}
 
   /**
@@ -47,9 +48,9 @@ export class IdeasService {
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const board = await manager.findOneBy(BoardEntity, { id: boardId });
-      if (!board) throw notFound('Board');
-      if (board.kind !== BoardKind.IDEAS) throw badInput('boardId', 'is not an ideas board');
+      const kind = await this.boards.kindOf(boardId);
+      if (!kind) throw notFound('Board');
+      if (kind !== BoardKind.IDEAS) throw badInput('boardId', 'is not an ideas board');
       const verdict = await this.screening.screen(manager, {
         type: 'Idea',
         id,

@@ -3,6 +3,7 @@ import {
   byKeys,
   conflict,
   Connection,
+  isUniqueViolation,
   pageSize,
   requestLoader,
   toConnection,
@@ -12,7 +13,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { CreateProductInput } from '../dto/create-product.input';
-import { isUniqueViolation } from '../unique-violation';
 import { ProductEntity } from './product.entity';
 import { ProductsRepository } from './products.repository';
 

@@ -6,6 +6,7 @@ import {
   Connection,
   ContentStatus,
   fromGlobalId,
+  isUniqueViolation,
   notFound,
   pageSize,
   renderMarkdown,
@@ -22,7 +23,6 @@ import { WriteReviewInput } from '../dto/write-review.input';
 import { ProductEntity } from '../products/product.entity';
 import { ProductsRepository } from '../products/products.repository';
 import { ReviewOrder } from '../reviews.enums';
-import { isUniqueViolation } from '../unique-violation';
 import { ReviewEntity } from './review.entity';
 import { ReviewsRepository } from './reviews.repository';
 
