@@ -12,16 +12,15 @@ import {
   requestLoader,
   Viewer,
 } from '@app/core';
-import { ReputationService, SOLUTION_REPUTATION } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EditPostInput } from '../dto/edit-post.input';
-import { ThreadStatus } from '../forum.enums';
 import { FORUM_EVENTS, PostEditedEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
 import { ThreadEntity } from '../threads/thread.entity';
+import { ThreadsService } from '../threads/threads.service';
 import { PostRevisionEntity } from './post-revision.entity';
 
 const MAX_REVISIONS_SHOWN = 100;
@@ -31,7 +30,7 @@ const MAX_REVISIONS_SHOWN = 100;
 export class PostEditsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reputation: ReputationService,
+    private readonly threads: ThreadsService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -97,16 +96,7 @@ export class PostEditsService {
           thread.id,
         ]);
       }
-      if (thread.acceptedPostId === post.id) {
-        if (post.authorId !== thread.authorId) {
-          await this.reputation.award(manager, post.authorId, -SOLUTION_REPUTATION, -1);
-        }
-        await manager.update(
-          ThreadEntity,
-          { id: thread.id },
-          { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
-        );
-      }
+      await this.threads.withdrawSolutionOf(manager, post.id);
     });
     return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
   }

@@ -110,8 +110,8 @@ export class ThreadsService {
   }
 
   /**
-   * Withdraws a post's accepted-solution mark in the caller's transaction (a moderator's
-   * correction with `unaccept`): the reputation goes back and the thread reopens.
+   * Withdraws a post's accepted-solution mark in the caller's transaction (a correction with
+   * `unaccept`, a deleted answer): the reputation goes back and the thread reopens.
    */
   async withdrawSolutionOf(manager: EntityManager, postId: string): Promise<void> {
     const post = await manager.findOneByOrFail(PostEntity, { id: postId });
@@ -120,12 +120,7 @@ export class ThreadsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!thread || thread.acceptedPostId !== postId) return;
-    await this.withdraw(manager, thread, postId);
-    await manager.update(
-      ThreadEntity,
-      { id: thread.id },
-      { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
-    );
+    await this.reopen(manager, thread, postId);
   }
 
   /** A thread as the viewer may see it, or null. */
@@ -212,12 +207,7 @@ export class ThreadsService {
     await this.dataSource.transaction(async (manager) => {
       const thread = await this.lockThread(manager, threadId, viewer);
       if (!thread.acceptedPostId) return;
-      await this.withdraw(manager, thread, thread.acceptedPostId);
-      await manager.update(
-        ThreadEntity,
-        { id: thread.id },
-        { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
-      );
+      await this.reopen(manager, thread, thread.acceptedPostId);
     });
     return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
   }
@@ -253,6 +243,21 @@ export class ThreadsService {
     return thread;
   }
 
+  /** Takes the solution mark off `postId` and reopens the thread. */
+  private async reopen(
+    manager: EntityManager,
+    thread: ThreadEntity,
+    postId: string,
+  ): Promise<void> {
+    await this.withdraw(manager, thread, postId);
+    await manager.update(
+      ThreadEntity,
+      { id: thread.id },
+      { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
+    );
+  }
+
+  /** Takes back the reputation a solution earned its author. */
   private async withdraw(
     manager: EntityManager,
     thread: ThreadEntity,
