@@ -1,7 +1,7 @@
 // The SQL of search, kept apart from its execution so that bench/main.ts EXPLAINs exactly these
 // statements. They read the generated search_vector columns through the partial GIN indexes of
 // the Search migration, whose `PUBLISHED` predicates are repeated here so that they apply.
-import { titleWordsQuerySql } from '@app/core';
+import { SUGGESTION_CANDIDATES, titleWordsQuerySql } from '@app/core';
 import { HEADLINE_OPTIONS, HEADLINE_SOURCE_FROM, HEADLINE_SOURCE_TO } from './highlight';
 import { HitPosition } from './search-cursor';
 
@@ -110,21 +110,27 @@ export function searchCountStatement(query: HitQuery): Statement {
 }
 
 /**
- * "similar threads": ids of published threads whose title shares a word (by stem) with the typed
- * title or looks like it (trigram similarity, the `%` operator), solved ones first, then the
- * closest. Column: id.
+ * "similar threads": among the published titles nearest the typed one (trigram distance, walked
+ * on the GiST index), those that share a word (by stem) or look like it (the `%` operator),
+ * solved ones first, then the closest. Column: id.
  */
 export function similarThreadsStatement(title: string, limit: number): Statement {
   const text = `
-    WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query)
-    SELECT t.id
-      FROM threads t
-     WHERE t.content_status = 'PUBLISHED'
-       AND (t.search_vector @@ (SELECT query FROM typed) OR t.title % $1)
-     ORDER BY t.status = 'SOLVED' DESC,
-              coalesce(ts_rank(t.search_vector, (SELECT query FROM typed)), 0)
-                + similarity(t.title, $1) DESC,
-              t.id
+    WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query),
+    nearest AS (
+      SELECT t.id, t.status, t.title, t.search_vector
+        FROM threads t
+       WHERE t.content_status = 'PUBLISHED'
+       ORDER BY t.title <-> $1
+       LIMIT ${SUGGESTION_CANDIDATES}
+    )
+    SELECT n.id
+      FROM nearest n
+     WHERE n.search_vector @@ (SELECT query FROM typed) OR n.title % $1
+     ORDER BY n.status = 'SOLVED' DESC,
+              coalesce(ts_rank(n.search_vector, (SELECT query FROM typed)), 0)
+                + similarity(n.title, $1) DESC,
+              n.id
      LIMIT $2`;
   return { text, values: [title, limit] };
 }

@@ -10,3 +10,9 @@ export function titleWordsQuerySql(param: string): string {
       FROM unnest(tsvector_to_array(to_tsvector('english', ${param}))) AS lexeme
   )`;
 }
+
+/**
+ * How many titles, nearest by trigram distance (a GiST index walk), a suggestion ranks. Ranking
+ * only these keeps every keystroke's cost fixed however many titles share a common word.
+ */
+export const SUGGESTION_CANDIDATES = 200;

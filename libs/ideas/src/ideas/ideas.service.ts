@@ -9,6 +9,7 @@ import {
   pageSize,
   renderMarkdown,
   requestLoader,
+  SUGGESTION_CANDIDATES,
   titleWordsQuerySql,
   toConnection,
   Viewer,
@@ -26,6 +27,10 @@ import { IdeaEntity } from './idea.entity';
 import { IdeasRepository } from './ideas.repository';
 
 const MAX_SIMILAR = 20;
+// Written out, not bound, so that the planner matches the partial trigram index's predicate.
+const OPEN_IDEA_SQL = `i.content_status = 'PUBLISHED' AND i.status NOT IN (${CLOSED_IDEA_STATUSES.map(
+  (status) => `'${status}'`,
+).join(', ')})`;
 
 /** Ideas: submitting them, reading them, listing them, and suggesting similar open ones. */
 @Injectable()
@@ -122,15 +127,21 @@ export class IdeasService {
     }
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `
-      WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query)
-      SELECT i.id
-        FROM ideas i
-       WHERE i.content_status = 'PUBLISHED' AND i.status <> ALL($3::text[])
-         AND (i.search_vector @@ (SELECT query FROM typed) OR i.title % $1)
-       ORDER BY coalesce(ts_rank(i.search_vector, (SELECT query FROM typed)), 0)
-                + similarity(i.title, $1) DESC, i.vote_count DESC, i.id
+      WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query),
+      nearest AS (
+        SELECT i.id, i.title, i.search_vector, i.vote_count
+          FROM ideas i
+         WHERE ${OPEN_IDEA_SQL}
+         ORDER BY i.title <-> $1
+         LIMIT ${SUGGESTION_CANDIDATES}
+      )
+      SELECT n.id
+        FROM nearest n
+       WHERE n.search_vector @@ (SELECT query FROM typed) OR n.title % $1
+       ORDER BY coalesce(ts_rank(n.search_vector, (SELECT query FROM typed)), 0)
+                + similarity(n.title, $1) DESC, n.vote_count DESC, n.id
        LIMIT $2`,
-      [typed, limit, CLOSED_IDEA_STATUSES],
+      [typed, limit],
     );
     const ideas = await this.dataSource.manager.findBy(IdeaEntity, {
       id: In(rows.map((row) => row.id)),

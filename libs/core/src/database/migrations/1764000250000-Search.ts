@@ -24,7 +24,7 @@ export class Search1764000250000 implements MigrationInterface {
       `CREATE INDEX posts_search_idx ON posts USING gin (search_vector) WHERE status = 'PUBLISHED'`,
     );
     await db.query(
-      `CREATE INDEX threads_title_trgm_idx ON threads USING gin (title gin_trgm_ops) WHERE content_status = 'PUBLISHED'`,
+      `CREATE INDEX threads_title_trgm_idx ON threads USING gist (title gist_trgm_ops) WHERE content_status = 'PUBLISHED'`,
     );
   }
 

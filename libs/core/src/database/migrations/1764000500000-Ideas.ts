@@ -40,12 +40,9 @@ export class Ideas1764000500000 implements MigrationInterface {
     }
     await db.query(`CREATE INDEX ideas_tags_idx ON ideas USING gin (tags)`);
     await db.query(`CREATE INDEX ideas_author_idx ON ideas (author_id)`);
-    // Suggestions look at open, published ideas only.
+    // Suggestions walk the open, published titles nearest the typed one.
     await db.query(`
-      CREATE INDEX ideas_open_search_idx ON ideas USING gin (search_vector)
-       WHERE content_status = 'PUBLISHED' AND status NOT IN ('MERGED', 'DELIVERED', 'DECLINED')`);
-    await db.query(`
-      CREATE INDEX ideas_open_title_trgm_idx ON ideas USING gin (title gin_trgm_ops)
+      CREATE INDEX ideas_open_title_trgm_idx ON ideas USING gist (title gist_trgm_ops)
        WHERE content_status = 'PUBLISHED' AND status NOT IN ('MERGED', 'DELIVERED', 'DECLINED')`);
 
     await db.query(`
