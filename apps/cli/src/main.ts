@@ -10,7 +10,7 @@ import { seed } from './seed';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate                     create the database if missing and run pending migrations
-  seed                        add demo boards, members and threads (prints the credentials)
+  seed                        add demo boards, members, threads, an idea and a product (prints the credentials)
   grant-role <email> <ROLE>   give a registered member a role (MEMBER AGENT MODERATOR PRODUCT_MANAGER ADMIN)
   schema                      write the GraphQL SDL to apps/api/schema.gql`;
 
