@@ -35,3 +35,4 @@ export * from './visibility/visibility';
 export * from './pagination/user-id-pages';
 export * from './text-search/title-words-query';
 export * from './errors/unique-violation';
+export * from './validation/tags';

@@ -9,3 +9,14 @@ export enum ContentStatus {
 }
 
 registerEnumType(ContentStatus, { name: 'ContentStatus' });
+
+/**
+ * How a move from `from` to `to` changes the counters of published content: +1 when it comes
+ * into view, -1 when it leaves it, 0 otherwise.
+ */
+export function publishedDelta(from: ContentStatus, to: ContentStatus): -1 | 0 | 1 {
+  return ((to === ContentStatus.PUBLISHED ? 1 : 0) - (from === ContentStatus.PUBLISHED ? 1 : 0)) as
+    | -1
+    | 0
+    | 1;
+}

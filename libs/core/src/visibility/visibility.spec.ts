@@ -1,6 +1,6 @@
 import { AccountStatus, Role } from '../auth/roles';
 import { Viewer } from '../auth/viewer';
-import { ContentStatus } from './content-status';
+import { ContentStatus, publishedDelta } from './content-status';
 import { canSee, visibleSql } from './visibility';
 
 const AUTHOR_ID = '11111111-1111-4111-8111-111111111111';
@@ -122,5 +122,17 @@ describe('visibleSql', () => {
     expect(visibleSql('p.status', 'p.author_id', viewer(role)).params).toEqual({
       visibleViewerId: OTHER_ID,
     });
+  });
+});
+
+describe('publishedDelta', () => {
+  it('counts content coming into view and leaving it, and nothing else', () => {
+    const { PUBLISHED, PENDING_REVIEW, HIDDEN, DELETED } = ContentStatus;
+    expect(publishedDelta(PENDING_REVIEW, PUBLISHED)).toBe(1);
+    expect(publishedDelta(HIDDEN, PUBLISHED)).toBe(1);
+    expect(publishedDelta(PUBLISHED, HIDDEN)).toBe(-1);
+    expect(publishedDelta(PUBLISHED, DELETED)).toBe(-1);
+    expect(publishedDelta(HIDDEN, DELETED)).toBe(0);
+    expect(publishedDelta(PUBLISHED, PUBLISHED)).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
+import { IsOptionalTag } from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString } from 'class-validator';
 import { ThreadStatus } from '../forum.enums';
 
 @InputType()
@@ -10,8 +11,7 @@ export class ThreadFilter {
   boardId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,30}$/, { message: 'must be 1 to 30 lowercase letters, digits or hyphens' })
+  @IsOptionalTag()
   tag?: string | null;
 
   @Field(() => ThreadStatus, { nullable: true })

@@ -1,4 +1,4 @@
-import { ContentStatus, Viewer } from '@app/core';
+import { ContentStatus, publishedDelta, Viewer } from '@app/core';
 import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -48,9 +48,7 @@ export class PostModerationHandler implements ModeratableHandler {
       await this.posts.published(manager, post);
       return;
     }
-    const delta =
-      (status === ContentStatus.PUBLISHED ? 1 : 0) -
-      (post.status === ContentStatus.PUBLISHED ? 1 : 0);
+    const delta = publishedDelta(post.status, status);
     if (delta !== 0) {
       await manager.query(`UPDATE threads SET answer_count = answer_count + $2 WHERE id = $1`, [
         post.threadId,

@@ -1,4 +1,4 @@
-import { ContentStatus, Viewer } from '@app/core';
+import { ContentStatus, publishedDelta, Viewer } from '@app/core';
 import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -44,9 +44,7 @@ export class ThreadModerationHandler implements ModeratableHandler {
       await this.threads.published(manager, thread);
       return;
     }
-    const delta =
-      (status === ContentStatus.PUBLISHED ? 1 : 0) -
-      (thread.contentStatus === ContentStatus.PUBLISHED ? 1 : 0);
+    const delta = publishedDelta(thread.contentStatus, status);
     if (delta !== 0) {
       await manager.increment(BoardEntity, { id: thread.boardId }, 'threadCount', delta);
     }

@@ -1,5 +1,6 @@
+import { IsOptionalTag } from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { IdeaStatus } from '../ideas.enums';
 
 @InputType()
@@ -15,8 +16,7 @@ export class IdeaFilter {
   status?: IdeaStatus | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,30}$/, { message: 'must be 1 to 30 lowercase letters, digits or hyphens' })
+  @IsOptionalTag()
   tag?: string | null;
 }
 

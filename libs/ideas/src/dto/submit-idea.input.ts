@@ -1,5 +1,6 @@
+import { IsOptionalTagList } from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 
 export const MAX_IDEA_BODY_LENGTH = 20_000;
 
@@ -20,12 +21,6 @@ export class SubmitIdeaInput {
   body!: string;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5, { message: 'at most 5 tags' })
-  @Matches(/^[a-z0-9-]{1,30}$/, {
-    each: true,
-    message: 'each tag must be 1 to 30 lowercase letters, digits or hyphens',
-  })
+  @IsOptionalTagList()
   tags?: string[] | null;
 }

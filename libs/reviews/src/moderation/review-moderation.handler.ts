@@ -1,4 +1,4 @@
-import { ContentStatus, Viewer } from '@app/core';
+import { ContentStatus, publishedDelta, Viewer } from '@app/core';
 import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -47,16 +47,10 @@ export class ReviewModerationHandler implements ModeratableHandler {
       lock: { mode: 'pessimistic_write' },
     });
     if (review.status === status) return;
-    await manager.update(ReviewEntity, { id }, { status: status });
-    const wasPublished = review.status === ContentStatus.PUBLISHED;
-    const isPublished = status === ContentStatus.PUBLISHED;
-    if (wasPublished !== isPublished) {
-      await this.products.countRating(
-        manager,
-        review.productId,
-        review.rating,
-        isPublished ? 1 : -1,
-      );
+    await manager.update(ReviewEntity, { id }, { status });
+    const delta = publishedDelta(review.status, status);
+    if (delta !== 0) {
+      await this.products.countRating(manager, review.productId, review.rating, delta);
     }
   }
 
