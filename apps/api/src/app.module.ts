@@ -21,6 +21,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ExportsController } from './exports/exports.controller';
 import { graphqlOptions } from './graphql/graphql-options';
 import { FollowResolver } from './graphql/follow.resolver';
+import { LiveServer } from './graphql/live-server';
 import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './health/health.controller';
 import { HttpRefusalFilter } from './http-refusal.filter';
@@ -48,6 +49,7 @@ import { MetricsController } from './metrics/metrics.controller';
   controllers: [HealthController, MetricsController, ExportsController],
   providers: [
     NodeResolver,
+    LiveServer,
     FollowResolver,
     RedisHealthIndicator,
     ApiMetrics,
