@@ -1,3 +1,4 @@
+import { checkCounters } from './support/counter-check';
 import { ok, errorCode } from './support/graphql-client';
 import { Member, TestApp } from './support/test-app';
 
@@ -94,5 +95,9 @@ describe('under parallel requests', () => {
       [15, 1],
       [0, 0],
     ]);
+  });
+
+  it('leaves every counter the schema keeps exact after all of the above', async () => {
+    expect(await checkCounters(app)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { fromGlobalId } from '../libs/core/src/ids/global-id';
 import { TrendingSweep } from '../libs/ideas/src/votes/trending-sweep';
+import { checkCounters } from './support/counter-check';
 import { errorCode, GraphQLResponse, ok } from './support/graphql-client';
 import { flag, itemOf, resolve } from './support/moderation';
 import { MERGE, SET_STATUS, submitIdea, SUBMIT, UNVOTE, VOTE } from './support/ideas';
@@ -181,6 +182,7 @@ describe('ideas', () => {
       ),
     );
     expect(again.voteIdea).toEqual({ id: ideaId, voteCount: counts.rows, viewerHasVoted: true });
+    expect(await checkCounters(app)).toEqual([]);
   });
 
   it('lists ideas by TOP, NEWEST and TRENDING with keyset pages and filters', async () => {

@@ -1,3 +1,4 @@
+import { checkCounters } from './support/counter-check';
 import { errorCode, ok } from './support/graphql-client';
 import { Member, TestApp } from './support/test-app';
 
@@ -113,6 +114,7 @@ describe('kudos', () => {
     expect(row.kudos_count).toBe(row.rows);
     expect(row.rows).toBeGreaterThanOrEqual(40);
     expect(await reputationOf(author)).toBe(row.rows * 10);
+    expect(await checkCounters(app)).toEqual([]);
   });
 
   it('lists answers by most kudos with the accepted solution first', async () => {

@@ -122,4 +122,46 @@ describe('forum notifications: mentions and kudos', () => {
       },
     ]);
   });
+
+  it('tells the author of a kudo once per giver and post, however often it is taken back and given again', async () => {
+    const asker = await app.member();
+    const answerer = await app.member();
+    const fan = await app.member();
+    const other = await app.member();
+    const threadId = await app.ask(asker, boardId, 'Why does my phone restart at night?');
+    const postId = await app.answer(answerer, threadId, 'Automatic updates install at 3am.');
+    const kudo = (mutation: 'giveKudo' | 'removeKudo', by: Member) =>
+      app.gql(`mutation($id: ID!) { ${mutation}(postId: $id) { id } }`, { id: postId }, by.token);
+    for (const mutation of [
+      'giveKudo',
+      'removeKudo',
+      'giveKudo',
+      'removeKudo',
+      'giveKudo',
+    ] as const) {
+      ok(await kudo(mutation, fan));
+      // Each kudo is relayed before the next, so no repeat can hide behind a slow worker.
+      await eventually(
+        () =>
+          app.sql<{ pending: number }>(
+            `SELECT count(*)::int AS pending FROM outbox WHERE dispatched_at IS NULL`,
+          ),
+        ([row]) => row.pending === 0,
+      );
+    }
+    ok(await kudo('giveKudo', other));
+
+    const received = await settledInbox(answerer, 2);
+    expect(received.map((entry) => [entry.kind, entry.actor?.handle]).sort()).toEqual(
+      [
+        ['KUDO_RECEIVED', fan.handle],
+        ['KUDO_RECEIVED', other.handle],
+      ].sort(),
+    );
+    const [{ kudos }] = await app.sql<{ kudos: number }>(
+      `SELECT kudos_count AS kudos FROM posts WHERE id = $1`,
+      [Buffer.from(postId, 'base64url').toString().split(':')[1]],
+    );
+    expect(kudos).toBe(2);
+  });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { checkCounters } from './support/counter-check';
 import { errorCode, GraphQLResponse, ok } from './support/graphql-client';
 import { flag, resolve } from './support/moderation';
 import { Member, TestApp } from './support/test-app';
@@ -415,6 +416,7 @@ describe('products and reviews', () => {
       expect(aggregates).toEqual(await reviews.recomputed(productId));
       expect(aggregates.ratingCount).toBe(31);
       expect(aggregates.ratingHistogram).toEqual([6, 6, 6, 6, 7]);
+      expect(await checkCounters(app)).toEqual([]);
     });
   });
 
@@ -477,6 +479,7 @@ describe('products and reviews', () => {
           [uuidOf(reviewId)],
         ),
       ).toEqual([{ count: 25, marks: 25 }]);
+      expect(await checkCounters(app)).toEqual([]);
     });
   });
 

@@ -20,7 +20,7 @@ export interface WrittenNotification {
   fresh: boolean;
 }
 
-/** Writes notifications for the worker; a redelivered event writes nothing twice. */
+/** Writes notifications for the worker; a redelivered event or a repeated kudo writes nothing twice. */
 @Injectable()
 export class NotificationWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -34,6 +34,8 @@ export class NotificationWriter {
     draft: NotificationDraft,
   ): Promise<WrittenNotification[]> {
     if (recipientIds.length === 0) return [];
+    // Any unique key makes a row a no-op: the event's (a retried attempt) or a kind's own, such
+    // as one KUDO_RECEIVED per giver and post however often the kudo is given again.
     // The SELECT sees the table as it was before the INSERT: only rows of earlier attempts.
     const rows: Array<{ id: string; recipient_id: string; fresh: boolean }> =
       await this.dataSource.query(
@@ -41,7 +43,7 @@ export class NotificationWriter {
            INSERT INTO notifications (id, recipient_id, kind, message, subject_type, subject_id, actor_id, event_id)
            SELECT gen_random_uuid(), recipient, $2, $3, $4, $5, $6, $7
              FROM unnest($1::uuid[]) AS recipient
-           ON CONFLICT ON CONSTRAINT notifications_event_key DO NOTHING
+           ON CONFLICT DO NOTHING
            RETURNING id, recipient_id
          )
          SELECT id, recipient_id, true AS fresh FROM written

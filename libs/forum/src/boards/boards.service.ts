@@ -2,7 +2,7 @@ import { badInput, byKeys, conflict, isUniqueViolation, requestLoader } from '@a
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { CreateBoardInput } from '../dto/create-board.input';
 import { BoardKind } from '../forum.enums';
 import { BoardEntity } from './board.entity';
@@ -44,6 +44,14 @@ export class BoardsService {
   async kindOf(id: string): Promise<BoardKind | null> {
     const board = await this.boards.findOneBy({ id });
     return board?.kind ?? null;
+  }
+
+  /**
+   * Moves a board's count of published threads by `delta`, inside the caller's transaction: the
+   * ideas of an IDEAS board are counted like the questions of a QUESTIONS board.
+   */
+  async countPublished(manager: EntityManager, boardId: string, delta: number): Promise<void> {
+    if (delta !== 0) await manager.increment(BoardEntity, { id: boardId }, 'threadCount', delta);
   }
 
   findBySlug(slug: string): Promise<BoardEntity | null> {

@@ -77,6 +77,7 @@ export class IdeasService {
         trendingScore: 1,
         mergedInto: null,
       });
+      if (!verdict.held) await this.boards.countPublished(manager, boardId, 1);
       await manager.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [
         id,
         viewer.id,
