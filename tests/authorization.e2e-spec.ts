@@ -137,6 +137,27 @@ describe('who may call which mutation', () => {
       await expectRefused(() => sanction(staff.MODERATOR, otherModerator, 'SILENCED'), 'FORBIDDEN');
       await expectRefused(() => sanction(staff.MODERATOR, admin, 'SUSPENDED'), 'FORBIDDEN');
     });
+
+    it('refuses an admin sanctioning another admin or a moderator, saying to change the role first', async () => {
+      const otherAdmin = await app.member('ADMIN');
+      const otherModerator = await app.member('MODERATOR');
+      for (const target of [otherAdmin, otherModerator]) {
+        for (const status of ['SILENCED', 'SUSPENDED', 'ACTIVE']) {
+          await expectRefused(() => sanction(admin, target, status), 'FORBIDDEN');
+          const [error] = (await sanction(admin, target, status)).errors ?? [];
+          expect(error.message).toMatch(/cannot be sanctioned; change their role with setUserRole/);
+        }
+      }
+    });
+
+    it('lets an admin sanction a former moderator once setUserRole has demoted them', async () => {
+      const former = await app.member('MODERATOR');
+      await expectRefused(() => sanction(admin, former, 'SUSPENDED'), 'FORBIDDEN');
+      ok(await app.gql(SET_ROLE, { userId: former.id, role: 'MEMBER' }, admin.token));
+      expect(ok(await sanction(admin, former, 'SUSPENDED'))).toEqual({
+        sanctionUser: { status: 'SUSPENDED' },
+      });
+    });
   });
 
   describe('anonymous callers and bad tokens', () => {

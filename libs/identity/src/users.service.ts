@@ -21,6 +21,18 @@ import { PasswordHasher } from './password-hasher';
 import { effectiveStatus } from './reputation';
 import { UserEntity } from './user.entity';
 
+/** Roles that no sanction reaches: they lose the role first. */
+export const UNSANCTIONABLE_ROLES: readonly Role[] = [Role.MODERATOR, Role.ADMIN];
+
+/** Refuses a sanction of a moderator or an admin, saying what to do instead. */
+export function assertSanctionable(role: Role): void {
+  if (UNSANCTIONABLE_ROLES.includes(role)) {
+    throw forbidden(
+      `Moderators and admins cannot be sanctioned; change their role with setUserRole first (this member is ${role})`,
+    );
+  }
+}
+
 /** Members: registration, lookup, roles and sanctions. */
 @Injectable()
 export class UsersService implements ViewerSource {
@@ -126,8 +138,9 @@ export class UsersService implements ViewerSource {
   }
 
   /**
-   * Silences, suspends or reinstates a member. Moderators cannot sanction staff of their own
-   * rank or above, nor themselves; `until` must lie in the future and only goes with a sanction.
+   * Silences, suspends or reinstates a member. Moderators and admins cannot be sanctioned at all,
+   * by anyone: an admin first takes their role away with setUserRole, which the log records.
+   * Nobody sanctions themselves; `until` must lie in the future and only goes with a sanction.
    */
   async sanction(actor: Viewer, input: SanctionInput): Promise<UserEntity> {
     const userId = fromGlobalId(input.userId, 'User', 'userId');
@@ -139,11 +152,14 @@ export class UsersService implements ViewerSource {
     }
     if (until && until.getTime() <= Date.now()) throw badInput('until', 'must be in the future');
     const user = await this.getById(userId);
-    const protectedRoles = actor.role === Role.ADMIN ? [Role.ADMIN] : [Role.MODERATOR, Role.ADMIN];
-    if (protectedRoles.includes(user.role)) {
-      throw forbidden('You cannot sanction a member of this role');
-    }
+    assertSanctionable(user.role);
     await this.users.manager.transaction(async (manager) => {
+      // Locked and checked again, so a promotion racing the sanction cannot slip past the rule.
+      const locked = await manager.findOneOrFail(UserEntity, {
+        where: { id: user.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      assertSanctionable(locked.role);
       await manager.update(
         UserEntity,
         { id: user.id },
