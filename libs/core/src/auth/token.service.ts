@@ -7,6 +7,9 @@ interface TokenClaims {
   sub: string;
 }
 
+/** Member ids are UUIDs; a subject of any other shape names nobody. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Signs and checks the bearer tokens members use after login. */
 @Injectable()
 export class TokenService {
@@ -25,11 +28,14 @@ export class TokenService {
     return this.jwt.sign({ sub: userId } satisfies TokenClaims);
   }
 
-  /** Returns the member id a token was issued for, or null when it is forged, malformed or expired. */
+  /**
+   * Returns the member id a token was issued for, or null when it is forged, malformed, expired
+   * or its subject is not a member id (a UUID).
+   */
   verify(token: string): string | null {
     try {
-      const claims = this.jwt.verify<TokenClaims>(token);
-      return typeof claims.sub === 'string' ? claims.sub : null;
+      const claims = this.jwt.verify<Partial<TokenClaims>>(token);
+      return typeof claims.sub === 'string' && UUID.test(claims.sub) ? claims.sub : null;
     } catch {
       return null;
     }
