@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig } from './config';
 
+/** A secret of the kind `openssl rand -hex 32` makes. */
+const STRONG_SECRET = '3f9c1e7a5b2d8046e1a9c3f7b5d20e84c6a1f9e3b7d5c2a04f8e6b1d9c3a7f5e';
+
 /** Loads a configuration from `env` alone, never from the test process's own environment. */
 function load(env: Record<string, string | undefined> = {}) {
   return loadConfig(env);
@@ -51,7 +54,7 @@ describe('loadConfig', () => {
         REDIS_URL: 'rediss://cache:6380',
         REDIS_PREFIX: 'run_42-a',
         PORT: '8080',
-        JWT_SECRET: 'a-very-long-production-secret',
+        JWT_SECRET: STRONG_SECRET,
         SMTP_URL: 'smtps://mail.example.com:465',
         LOG_LEVEL: 'warn',
       });
@@ -61,7 +64,7 @@ describe('loadConfig', () => {
         redisUrl: 'rediss://cache:6380',
         redisPrefix: 'run_42-a',
         port: 8080,
-        jwtSecret: 'a-very-long-production-secret',
+        jwtSecret: STRONG_SECRET,
         smtpUrl: 'smtps://mail.example.com:465',
         logLevel: 'warn',
       });
@@ -192,10 +195,62 @@ describe('loadConfig', () => {
       );
     });
 
-    it('accepts a secret of exactly 16 characters', () => {
-      expect(load({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(16) }).jwtSecret).toBe(
-        'x'.repeat(16),
-      );
+    it('accepts a secret of exactly 16 characters outside production', () => {
+      expect(load({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(16) }).jwtSecret).toBe('x'.repeat(16));
+    });
+
+    it('says how to make a secret when production has none', () => {
+      expect(configErrorFor({ NODE_ENV: 'production' }).message).toContain('openssl rand -hex 32');
+    });
+
+    it('rejects a secret shorter than 32 characters in production, naming JWT_SECRET', () => {
+      const error = configErrorFor({
+        NODE_ENV: 'production',
+        JWT_SECRET: STRONG_SECRET.slice(0, 31),
+      });
+      expect(error.message).toMatch(/^JWT_SECRET\b/);
+      expect(error.message).toContain('32');
+    });
+
+    it('accepts a random secret of exactly 32 characters in production', () => {
+      const secret = STRONG_SECRET.slice(0, 32);
+      expect(load({ NODE_ENV: 'production', JWT_SECRET: secret }).jwtSecret).toBe(secret);
+    });
+
+    it.each([
+      ['the development default', 'development-only-secret-change-me'],
+      ['the value docker-compose.yml used to default to', 'change-this-secret-in-production'],
+      ['a change-me placeholder', 'please-changeme-before-going-live-ok'],
+      ['a replace-this placeholder', 'REPLACE_THIS_WITH_A_REAL_SECRET_VALUE'],
+      ['a your-secret placeholder', 'your-jwt-secret-goes-here-0123456789'],
+      ['one character repeated', 'x'.repeat(64)],
+      ['a word repeated', 'secret'.repeat(8)],
+    ])('rejects %s in production, naming JWT_SECRET', (_label, secret) => {
+      const error = configErrorFor({ NODE_ENV: 'production', JWT_SECRET: secret });
+      expect(error.message).toMatch(/^JWT_SECRET\b/);
+      expect(error.message).toContain('openssl rand -hex 32');
+    });
+
+    it('keeps the development default working outside production', () => {
+      expect(load({ NODE_ENV: 'development' }).jwtSecret).toBe('development-only-secret-change-me');
+    });
+  });
+
+  describe('METRICS_TOKEN', () => {
+    it('is unset by default and when empty', () => {
+      expect(load().metricsToken).toBeNull();
+      expect(load({ METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    });
+
+    it('reads a token of 16 characters or more', () => {
+      expect(load({ METRICS_TOKEN: 'scrape-token-0123' }).metricsToken).toBe('scrape-token-0123');
+    });
+
+    it.each([
+      ['shorter than 16 characters', 'short-token'],
+      ['with a space', 'scrape token 0123456'],
+    ])('rejects a token %s, naming METRICS_TOKEN', (_label, token) => {
+      expect(configErrorFor({ METRICS_TOKEN: token }).message).toMatch(/^METRICS_TOKEN\b/);
     });
   });
 

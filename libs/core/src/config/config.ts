@@ -8,6 +8,8 @@ export interface AppConfig {
   redisPrefix: string;
   port: number;
   jwtSecret: string;
+  /** The bearer token `/metrics` asks for (METRICS_TOKEN); null leaves it open outside production. */
+  metricsToken: string | null;
   tokenTtlSeconds: number;
   smtpUrl: string | null;
   mailFrom: string;
@@ -32,6 +34,73 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
+const MIN_JWT_SECRET = 16;
+const MIN_PRODUCTION_JWT_SECRET = 32;
+const MAKE_A_SECRET = 'make one with: openssl rand -hex 32';
+
+/** Secrets that have been published (defaults, examples): anyone could sign tokens with them. */
+const KNOWN_JWT_SECRETS = new Set([
+  DEV_JWT_SECRET,
+  'change-this-secret-in-production',
+  'changeme',
+  'change-me',
+  'secret',
+  'jwt-secret',
+  'jwt_secret',
+  'your-secret',
+  'your-jwt-secret',
+  'your_jwt_secret',
+  'supersecret',
+  'password',
+]);
+
+/** Words of placeholders that stand in for a secret in examples and templates. */
+const PLACEHOLDER_SECRET =
+  /change[\W_]*(me|this|it)|replace[\W_]*(me|this)|your[\W_]*(jwt[\W_]*)?secret|placeholder|development[\W_]*only|not[\W_]*a[\W_]*secret/i;
+
+/**
+ * Outside production a missing secret falls back to the development one. In production the
+ * secret must be given, at least 32 characters, not a published or placeholder value, and not
+ * made of a handful of characters repeated.
+ */
+function readJwtSecret(env: Env, nodeEnv: string): string {
+  const production = nodeEnv === 'production';
+  const secret = env.JWT_SECRET ?? (production ? undefined : DEV_JWT_SECRET);
+  if (secret === undefined) {
+    throw new ConfigError(`JWT_SECRET is required when NODE_ENV=production (${MAKE_A_SECRET})`);
+  }
+  if (!production) {
+    if (secret.length < MIN_JWT_SECRET) {
+      throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET} characters`);
+    }
+    return secret;
+  }
+  if (secret.length < MIN_PRODUCTION_JWT_SECRET) {
+    throw new ConfigError(
+      `JWT_SECRET must be at least ${MIN_PRODUCTION_JWT_SECRET} characters when NODE_ENV=production (${MAKE_A_SECRET})`,
+    );
+  }
+  if (
+    KNOWN_JWT_SECRETS.has(secret.trim().toLowerCase()) ||
+    PLACEHOLDER_SECRET.test(secret) ||
+    new Set(secret).size < 8
+  ) {
+    throw new ConfigError(
+      `JWT_SECRET is a published or placeholder value that anyone could sign tokens with (${MAKE_A_SECRET})`,
+    );
+  }
+  return secret;
+}
+
+/** METRICS_TOKEN: unset or empty for none, else at least 16 visible characters. */
+function readMetricsToken(env: Env): string | null {
+  const token = env.METRICS_TOKEN;
+  if (token === undefined || token === '') return null;
+  if (token.length < 16 || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters, without spaces');
+  }
+  return token;
+}
 
 function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
   const value = env[name] ?? fallback;
@@ -60,14 +129,7 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
 /** Builds the configuration from `env`; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
-  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? '' : DEV_JWT_SECRET);
-  if (jwtSecret.length < 16) {
-    throw new ConfigError(
-      env.JWT_SECRET === undefined
-        ? 'JWT_SECRET is required when NODE_ENV=production'
-        : 'JWT_SECRET must be at least 16 characters',
-    );
-  }
+  const jwtSecret = readJwtSecret(env, nodeEnv);
   const rateLimit = (env.RATE_LIMIT ?? 'on').toLowerCase();
   if (rateLimit !== 'on' && rateLimit !== 'off') {
     throw new ConfigError(`RATE_LIMIT must be "on" or "off" (got "${env.RATE_LIMIT}")`);
@@ -94,6 +156,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisPrefix,
     port,
     jwtSecret,
+    metricsToken: readMetricsToken(env),
     tokenTtlSeconds: readInt(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     smtpUrl: env.SMTP_URL ? readUrl(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
     mailFrom: env.MAIL_FROM ?? 'Community <no-reply@community.local>',
