@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createApi } from '../apps/api/src/create-api';
 import { seed } from '../apps/cli/src/seed';
 import { ok } from './support/graphql-client';
@@ -54,5 +55,76 @@ describe('the demo data', () => {
     expect(data.products.edges.map((edge) => edge.node)).toEqual([
       { name: 'Phone X1', ratingCount: 1, ratingAverage: 4 },
     ]);
+  });
+});
+
+/** With NODE_ENV=production (as in docker-compose.yml) the published passwords are never used. */
+describe('the demo data in production', () => {
+  const app = new TestApp();
+
+  beforeAll(() => app.start());
+  afterAll(() => app.stop());
+
+  const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
+  const PUBLISHED = {
+    'admin@example.com': 'admin-password-1',
+    'alice@example.com': 'alice-password-1',
+  };
+
+  /** Runs the seed as the production CLI would and returns what it printed. */
+  const runProductionSeed = async (): Promise<string[]> => {
+    const saved = { NODE_ENV: process.env.NODE_ENV, JWT_SECRET: process.env.JWT_SECRET };
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    });
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const api = await createApi();
+      try {
+        await seed(api, app.databaseUrl);
+      } finally {
+        await api.close();
+      }
+      return log.mock.calls.map((call) => String(call[0]));
+    } finally {
+      log.mockRestore();
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  };
+
+  it('gives every demo member a random password, printed once, and says it is not for production', async () => {
+    const output = await runProductionSeed();
+    expect(output[0]).toMatch(/for trying the platform.*not for production/);
+    const printed = new Map(
+      output
+        .map((line) => /^\s+\S+\s+(\S+@example\.com)\s+(\S+)$/.exec(line))
+        .filter((match): match is RegExpExecArray => match !== null)
+        .map((match) => [match[1], match[2]]),
+    );
+    expect(printed.size).toBe(6);
+    const passwords = [...printed.values()];
+    expect(new Set(passwords).size).toBe(6);
+    for (const password of passwords) {
+      expect(password).not.toMatch(/-password-1$/);
+      expect(password.length).toBeGreaterThanOrEqual(16);
+    }
+
+    for (const [email, published] of Object.entries(PUBLISHED)) {
+      const refused = await app.gql(LOGIN, { input: { email, password: published } });
+      expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const signedIn = ok(
+        await app.gql<{ login: { token: string } }>(LOGIN, {
+          input: { email, password: printed.get(email) },
+        }),
+      );
+      expect(signedIn.login.token).toEqual(expect.any(String));
+    }
+
+    const again = await runProductionSeed();
+    expect(again).toEqual(['The database already has the demo data.']);
   });
 });

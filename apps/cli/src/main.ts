@@ -10,7 +10,8 @@ import { seed } from './seed';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate                     create the database if missing and run pending migrations
-  seed                        add demo boards, members, threads, an idea and a product (prints the credentials)
+  seed                        add demo boards, members, threads, an idea and a product, for trying the
+                              platform (prints the credentials; random passwords when NODE_ENV=production)
   grant-role <email> <ROLE>   give a registered member a role (MEMBER AGENT MODERATOR PRODUCT_MANAGER ADMIN)
   schema                      write the GraphQL SDL to apps/api/schema.gql`;
 

@@ -1,4 +1,6 @@
+import { APP_CONFIG, AppConfig } from '@app/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
 import { grantRole } from './grant-role';
 
 interface DemoUser {
@@ -8,6 +10,7 @@ interface DemoUser {
   role: string;
 }
 
+/** The demo members; their passwords here are published, so production never uses them. */
 const DEMO_USERS: DemoUser[] = [
   { handle: 'admin', email: 'admin@example.com', password: 'admin-password-1', role: 'ADMIN' },
   { handle: 'mod', email: 'mod@example.com', password: 'moderator-password-1', role: 'MODERATOR' },
@@ -21,6 +24,15 @@ const DEMO_USERS: DemoUser[] = [
   { handle: 'alice', email: 'alice@example.com', password: 'alice-password-1', role: 'MEMBER' },
   { handle: 'bob', email: 'bob@example.com', password: 'bob-password-1', role: 'MEMBER' },
 ];
+
+/**
+ * The demo members with the passwords they get: the published ones for development and tests,
+ * in production a fresh random password each, printed once.
+ */
+function demoAccounts(production: boolean): DemoUser[] {
+  if (!production) return DEMO_USERS;
+  return DEMO_USERS.map((user) => ({ ...user, password: randomBytes(15).toString('base64url') }));
+}
 
 /** A tiny GraphQL client over the running API: the seed uses the public API like any client. */
 function client(url: string) {
@@ -41,9 +53,11 @@ function client(url: string) {
 
 /**
  * Fills an empty database with demo boards, members of every role, questions, answers and a
- * solution; prints the credentials. Does nothing when the demo admin already exists.
+ * solution; prints the credentials. Does nothing when the demo admin already exists. With
+ * NODE_ENV=production the members get random passwords instead of the published ones.
  */
 export async function seed(app: NestFastifyApplication, databaseUrl: string): Promise<void> {
+  const production = app.get<AppConfig>(APP_CONFIG).nodeEnv === 'production';
   await app.listen(0, '127.0.0.1');
   const gql = client(`${await app.getUrl()}/graphql`);
   const existing = await gql<{ user: unknown }>(`query { user(handle: "admin") { id } }`, {});
@@ -52,8 +66,9 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
     return;
   }
 
+  const accounts = demoAccounts(production);
   const tokens: Record<string, string> = {};
-  for (const user of DEMO_USERS) {
+  for (const user of accounts) {
     await gql(`mutation($input: RegisterInput!) { register(input: $input) { token } }`, {
       input: { handle: user.handle, email: user.email, password: user.password },
     });
@@ -197,8 +212,15 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
     tokens.alice,
   );
 
-  console.log('Demo data created. Sign in with any of these:');
-  for (const user of DEMO_USERS) {
+  console.log(
+    'Demo data created, for trying the platform: it is not for production use. Sign in with any of these:',
+  );
+  for (const user of accounts) {
     console.log(`  ${user.role.padEnd(16)} ${user.email.padEnd(22)} ${user.password}`);
+  }
+  if (production) {
+    console.log(
+      'These passwords were generated for this database and are shown only now; the demo admin can do anything.',
+    );
   }
 }
