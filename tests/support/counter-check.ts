@@ -80,15 +80,15 @@ export const COUNTER_QUERIES: Readonly<Record<string, string>> = {
            (SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) AS actual
       FROM ideas i`,
 
-  // Each vote weighs at most 1 and decays from there, so the score never exceeds the votes. An
-  // unvote takes back what its vote weighs now, a hair under the 1 it added, until the sweep
-  // recomputes: a tolerance of 0.1% per vote covers that drift between sweeps.
+  // Each vote weighs at most 1 and decays from there, so the score stays within the votes. An
+  // unvote takes back what its vote weighs now, a hair under the 1 it added, and the sweep clears
+  // that residue within 15 minutes; a whole vote too many is a vote counted twice.
   'ideas.trending_score within [0, vote_count]': `
     SELECT i.id, i.trending_score AS stored,
            concat('0..', (SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id)) AS actual
       FROM ideas i
      WHERE i.trending_score < 0
-        OR i.trending_score > (SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) * 1.001 + 1e-6`,
+        OR i.trending_score >= (SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) + 1`,
 
   // Members who found the review helpful.
   'reviews.helpful_count': `
