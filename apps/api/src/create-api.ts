@@ -1,9 +1,11 @@
 import { APP_CONFIG, AppConfig } from '@app/core';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiMetrics } from './metrics/metrics';
+import { securityHeaders } from './security-headers';
 
 /** Builds the API application (not yet listening). */
 export async function createApi(): Promise<NestFastifyApplication> {
@@ -13,6 +15,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await app.register(helmet, securityHeaders(app.get<AppConfig>(APP_CONFIG)));
   const metrics = app.get(ApiMetrics);
   app
     .getHttpAdapter()
