@@ -9,12 +9,17 @@ import { securityHeaders } from './security-headers';
 
 /** Builds the API application (not yet listening). */
 export async function createApi(): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // While the API drains, a request on an open keep-alive connection is still served (with
+    // Connection: close) instead of refused: its client sent it before it could know.
+    return503OnClosing: false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.register(helmet, securityHeaders(app.get<AppConfig>(APP_CONFIG)));
   const metrics = app.get(ApiMetrics);
   app

@@ -1,4 +1,9 @@
 import 'reflect-metadata';
 import { createWorker } from './create-worker';
+import { handleShutdownSignals } from './graceful-shutdown';
 
-void createWorker();
+async function main(): Promise<void> {
+  handleShutdownSignals(await createWorker());
+}
+
+void main();

@@ -7,6 +7,18 @@ export interface AppConfig {
   /** Namespaces every Redis key, queue and channel, so several deployments or test runs can share one Redis. */
   redisPrefix: string;
   port: number;
+  /** How long a process may take to stop after SIGTERM or SIGINT before it is cut off (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
+  /**
+   * How long the API keeps serving after readiness turns 503 and before it stops accepting
+   * connections, so balancers see the 503 and stop sending first (SHUTDOWN_DELAY_MS).
+   */
+  shutdownDelayMs: number;
+  /**
+   * How long a job's lock lasts without renewal, and how often workers look for jobs whose worker
+   * died (QUEUE_STALLED_INTERVAL_MS): a killed worker's jobs run again after about twice this.
+   */
+  queueStalledIntervalMs: number;
   jwtSecret: string;
   /** The bearer token `/metrics` asks for (METRICS_TOKEN); null leaves it open outside production. */
   metricsToken: string | null;
@@ -126,6 +138,18 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/**
+ * QUEUE_STALLED_INTERVAL_MS alone, for the queue processors, whose worker options are fixed when
+ * their class is defined; an invalid value falls back here and is refused by loadConfig at start.
+ */
+export function queueStalledIntervalMs(env: Env = process.env): number {
+  try {
+    return readInt(env, 'QUEUE_STALLED_INTERVAL_MS', 30000, 500, 600000);
+  } catch {
+    return 30000;
+  }
+}
+
 /** Builds the configuration from `env`; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -145,6 +169,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   const port = readInt(env, 'PORT', 3000, 0, 65535);
+  const shutdownGraceMs = readInt(env, 'SHUTDOWN_GRACE_MS', 10000, 100, 3600000);
+  const shutdownDelayMs = readInt(env, 'SHUTDOWN_DELAY_MS', 2000, 0, 3600000);
+  if (shutdownDelayMs >= shutdownGraceMs) {
+    throw new ConfigError(
+      `SHUTDOWN_DELAY_MS must be less than SHUTDOWN_GRACE_MS (got ${shutdownDelayMs} and ${shutdownGraceMs})`,
+    );
+  }
   return {
     nodeEnv,
     databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/community', [
@@ -155,6 +186,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
     port,
+    shutdownGraceMs,
+    shutdownDelayMs,
+    queueStalledIntervalMs: readInt(env, 'QUEUE_STALLED_INTERVAL_MS', 30000, 500, 600000),
     jwtSecret,
     metricsToken: readMetricsToken(env),
     tokenTtlSeconds: readInt(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
