@@ -162,7 +162,17 @@ export class PrivateRedis {
     if (!this.port) this.port = await freePort();
     const child = spawn(
       REDIS_SERVER,
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      // Saved on stop and loaded on start, as a Redis with persistence keeps its queues.
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '3600 1',
+        '--appendonly',
+        'no',
+      ],
       { cwd: this.dir, stdio: 'ignore' },
     );
     this.process = child;
@@ -172,12 +182,21 @@ export class PrivateRedis {
     await until(`redis on ${this.port}`, () => answers(this.port));
   }
 
-  /** Kills the server, as a crash or a network cut would look to its clients. */
+  /** Stops the server (saving its data): every client loses its connection until `start`. */
   async stop(): Promise<void> {
+    await this.end('SIGTERM');
+  }
+
+  /** Kills the server: what was not saved is lost, as in a crash without persistence. */
+  async kill(): Promise<void> {
+    await this.end('SIGKILL');
+  }
+
+  private async end(signal: NodeJS.Signals): Promise<void> {
     const child = this.process;
     if (!child) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
+    child.kill(signal);
     await exited;
     this.process = null;
   }
@@ -188,7 +207,7 @@ export class PrivateRedis {
   }
 
   async destroy(): Promise<void> {
-    await this.stop();
+    await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
