@@ -28,8 +28,10 @@ describe('operating the API', () => {
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 
-  it('serves queries over GET as well as POST', async () => {
-    const response = await fetch(`${app.url}?query=${encodeURIComponent('{ boards { id } }')}`);
+  it('serves queries over GET as well as POST, with a header a cross-site page cannot send', async () => {
+    const response = await fetch(`${app.url}?query=${encodeURIComponent('{ boards { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { boards: [] } });
   });

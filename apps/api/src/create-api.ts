@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/core';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,12 +6,15 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiMetrics } from './metrics/metrics';
 import { securityHeaders } from './security-headers';
+import { DOCUMENT_LIMITS } from './graphql/limits/document-limits';
+import { trustFunction } from './trust-proxy';
 
 /** Builds the API application (not yet listening). */
 export async function createApi(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    bodyLimit: DOCUMENT_LIMITS.maxMessageBytes,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names.
+    trustProxy: trustFunction(loadConfigOrExit().trustProxy),
     // While the API drains, a request on an open keep-alive connection is still served (with
     // Connection: close) instead of refused: its client sent it before it could know.
     return503OnClosing: false,

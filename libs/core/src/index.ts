@@ -36,3 +36,4 @@ export * from './pagination/user-id-pages';
 export * from './text-search/title-words-query';
 export * from './errors/unique-violation';
 export * from './validation/tags';
+export * from './limits/field-cost';

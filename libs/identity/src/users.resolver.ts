@@ -1,4 +1,12 @@
-import { CurrentUser, RequestContext, Roles, MODERATOR_ROLES, Role, Viewer } from '@app/core';
+import {
+  CurrentUser,
+  EXPENSIVE_FIELD_COST,
+  RequestContext,
+  Roles,
+  MODERATOR_ROLES,
+  Role,
+  Viewer,
+} from '@app/core';
 import {
   Args,
   Context,
@@ -28,12 +36,12 @@ export class UsersResolver {
     private readonly loader: UsersLoader,
   ) {}
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, { complexity: EXPENSIVE_FIELD_COST })
   register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
     return this.auth.register(input);
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, { complexity: EXPENSIVE_FIELD_COST })
   login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     return this.auth.login(input);
   }

@@ -1,4 +1,4 @@
-import { Connection } from '@app/core';
+import { Connection, EXPENSIVE_FIELD_COST } from '@app/core';
 import { ThreadEntity, ThreadType } from '@app/forum';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { SearchHit, SearchHitConnection } from './search-hit.type';
@@ -9,7 +9,7 @@ import { SearchService } from './search.service';
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
-  @Query(() => SearchHitConnection)
+  @Query(() => SearchHitConnection, { complexity: EXPENSIVE_FIELD_COST })
   search(
     @Args('query') query: string,
     @Args('boardId', { type: () => ID, nullable: true }) boardId: string | null,
@@ -20,6 +20,7 @@ export class SearchResolver {
   }
 
   @Query(() => [ThreadType], {
+    complexity: EXPENSIVE_FIELD_COST,
     description: 'Published threads like the one being asked, for deflection while typing.',
   })
   similarThreads(

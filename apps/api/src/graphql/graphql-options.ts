@@ -1,29 +1,45 @@
 import { AppConfig, formatError } from '@app/core';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import { nulCharactersPlugin } from './nul-characters';
-import { queryLimitsPlugin } from './query-limits';
+import { GraphQLFormattedError } from 'graphql';
+import { DOCUMENT_LIMITS } from './limits/document-limits';
+import { operationGatePlugin } from './limits/operation-gate.plugin';
 import { buildRequestContext } from './request-context';
 
 const logger = new Logger('GraphQL');
 
-/** The Apollo settings of the API: in-memory schema (sorted), error shaping, graphql-ws. */
+/** Shapes an error for a client and logs the unexpected ones: one formatter for both transports. */
+export function shapeError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+): GraphQLFormattedError {
+  return formatError(formatted, original, (error, cause) =>
+    logger.error({ err: cause, path: error.path }, error.message),
+  );
+}
+
+/**
+ * The Apollo settings of the API: in-memory schema (sorted), the operation gate, error shaping.
+ * graphql-ws is served by the LiveServer, through the same gate and the same error shaping.
+ */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const production = config.nodeEnv === 'production';
   return {
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
     playground: false,
-    introspection: true,
+    introspection: config.introspection,
+    // "Did you mean …?" would list field names, moderator-only ones included.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
-    plugins: [nulCharactersPlugin(), queryLimitsPlugin(config.queryCostLimit)],
+    // The parser stops counting at the limit instead of building the whole document first.
+    parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
+    plugins: [operationGatePlugin(config.queryCostLimit)],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
-    formatError: (formatted, original) =>
-      formatError(formatted, original, (error, cause) =>
-        logger.error({ err: cause, path: error.path }, error.message),
-      ),
-    subscriptions: { 'graphql-ws': { path: '/graphql' } },
-    // Credentials travel as bearer tokens, never cookies, so a cross-site request carries none.
-    csrfPrevention: false,
+    formatError: shapeError,
+    // A simple cross-site form post cannot carry a JSON body or Apollo's preflight headers.
+    csrfPrevention: true,
   };
 }

@@ -1,8 +1,127 @@
-import { Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import { Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { IncomingMessage, Server } from 'node:http';
+import { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { clientAddress, trustFunction } from '../trust-proxy';
+import { shapeError } from './graphql-options';
+import { DOCUMENT_LIMITS } from './limits/document-limits';
+import { refuseOperation } from './limits/operation-gate';
+import { buildRequestContext } from './request-context';
 
-/** The graphql-ws endpoint of the API (being moved here from the driver's built-in server). */
+const PATH = '/graphql';
+
+/** A refusal before execution, in the shape graphql-ws hands to `onError`. */
+const requestError = (code: string, message: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code } });
+
+/**
+ * The graphql-ws endpoint on `/graphql`. Every operation it carries, subscription, query or
+ * mutation, is parsed with the same token limit, validated with the same rules, passed through
+ * the same operation gate and shaped by the same error formatter as over HTTP.
+ */
 @Injectable()
-export class LiveServer {
+export class LiveServer implements OnApplicationBootstrap {
+  private readonly sockets = new WebSocketServer({
+    noServer: true,
+    path: PATH,
+    maxPayload: DOCUMENT_LIMITS.maxMessageBytes,
+  });
+  private disposable: Disposable | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly http: HttpAdapterHost,
+    private readonly schemaHost: GraphQLSchemaHost,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const trust = trustFunction(this.config.trustProxy);
+    const server = this.http.httpAdapter.getHttpServer() as Server;
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(request.url ?? '/', 'http://localhost').pathname !== PATH) {
+        socket.destroy();
+        return;
+      }
+      this.sockets.handleUpgrade(request, socket, head, (ws) =>
+        this.sockets.emit('connection', ws, request),
+      );
+    });
+    const schema = this.schemaHost.schema;
+    this.disposable = useServer(
+      {
+        schema,
+        context: (ctx) =>
+          buildRequestContext({
+            connectionParams: ctx.connectionParams,
+            ip: clientAddress(ctx.extra.request, trust),
+          }),
+        onSubscribe: (ctx, _id, payload) => this.prepare(schema, payload),
+        onError: (_ctx, _id, _payload, errors) =>
+          errors.map((error) => shapeError(error.toJSON(), error)),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors
+            ? { ...result, errors: result.errors.map((error) => shapeError(error.toJSON(), error)) }
+            : undefined,
+      },
+      this.sockets,
+    );
+  }
+
   /** Closes every WebSocket client with `code` (1001 on shutdown) and stops accepting more. */
-  async close(_code: number, _reason: string): Promise<void> {}
+  async close(code: number, reason: string): Promise<void> {
+    for (const client of this.sockets.clients) client.close(code, reason);
+    await this.disposable?.dispose();
+    this.disposable = null;
+    await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
+  }
+
+  /** Parses, validates and gates one operation, or returns why it is refused. */
+  private prepare(
+    schema: GraphQLSchema,
+    payload: {
+      query: string;
+      operationName?: string | null;
+      variables?: Record<string, unknown> | null;
+    },
+  ): ExecutionArgs | readonly GraphQLError[] {
+    let document;
+    try {
+      document = parse(payload.query, { maxTokens: DOCUMENT_LIMITS.maxTokens });
+    } catch (error) {
+      return [requestError('GRAPHQL_PARSE_FAILED', (error as Error).message)];
+    }
+    const invalid = validate(schema, document, specifiedRules);
+    if (invalid.length) {
+      return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    const refusal = refuseOperation(
+      schema,
+      document,
+      operation,
+      payload.variables,
+      this.config.queryCostLimit,
+    );
+    if (refusal) return [refusal];
+    return {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+    };
+  }
 }

@@ -7,7 +7,8 @@ interface HttpRequestLike {
 
 interface WsContextLike {
   connectionParams?: Readonly<Record<string, unknown>>;
-  extra?: { request?: { socket?: { remoteAddress?: string } } };
+  /** The client's address, by the API's proxy trust rule. */
+  ip: string;
 }
 
 /**
@@ -23,5 +24,5 @@ export function buildRequestContext(source: HttpRequestLike | WsContextLike): Re
   const raw = params.authorization ?? params.Authorization ?? params.token;
   const token =
     typeof raw === 'string' ? (bearerToken(raw) ?? (raw.includes(' ') ? null : raw)) : null;
-  return { token, ip: ws.extra?.request?.socket?.remoteAddress ?? 'unknown' };
+  return { token, ip: ws.ip };
 }

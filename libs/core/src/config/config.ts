@@ -38,7 +38,17 @@ export interface AppConfig {
   automodThreshold: number;
   logLevel: string;
   publicUrl: string;
+  /** Schema introspection (GRAPHQL_INTROSPECTION on/off; off by default in production). */
+  introspection: boolean;
+  /**
+   * Which proxies in front may set X-Forwarded-For (TRUST_PROXY): none by default, a hop count,
+   * a comma-separated list of addresses or CIDR ranges, or `true` for every hop.
+   */
+  trustProxy: TrustProxy;
 }
+
+/** Who may tell the API a client's address: nobody, every hop, the nearest hops, or these. */
+export type TrustProxy = boolean | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -138,6 +148,31 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+function readSwitch(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? (fallback ? 'on' : 'off')).toLowerCase();
+  if (raw !== 'on' && raw !== 'off') {
+    throw new ConfigError(`${name} must be "on" or "off" (got "${env[name]}")`);
+  }
+  return raw === 'on';
+}
+
+const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/;
+
+function readTrustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return readInt(env, 'TRUST_PROXY', 0, 0, 20);
+  const addresses = raw.split(',').map((part) => part.trim());
+  const bad = addresses.find((address) => !PROXY_ADDRESS.test(address));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a hop count, true, or addresses/CIDR ranges separated by commas (got "${bad}")`,
+    );
+  }
+  return addresses;
+}
+
 /**
  * QUEUE_STALLED_INTERVAL_MS alone, for the queue processors, whose worker options are fixed when
  * their class is defined; an invalid value falls back here and is refused by loadConfig at start.
@@ -205,6 +240,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queryCostLimit: readInt(env, 'QUERY_COST_LIMIT', 10000, 10, 10000000),
     logLevel,
     publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+    introspection: readSwitch(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    trustProxy: readTrustProxy(env),
   };
 }
 

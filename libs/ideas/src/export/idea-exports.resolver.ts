@@ -1,4 +1,4 @@
-import { CurrentUser, fromGlobalId, Role, Roles, Viewer } from '@app/core';
+import { CurrentUser, EXPENSIVE_FIELD_COST, fromGlobalId, Role, Roles, Viewer } from '@app/core';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdeaFilter } from '../dto/idea-filter.input';
 import { ExportJobEntity } from './export-job.entity';
@@ -9,7 +9,7 @@ import { IdeaExportsService } from './idea-exports.service';
 export class IdeaExportsResolver {
   constructor(private readonly exports: IdeaExportsService) {}
 
-  @Mutation(() => ExportJobType)
+  @Mutation(() => ExportJobType, { complexity: EXPENSIVE_FIELD_COST })
   @Roles(Role.PRODUCT_MANAGER)
   exportIdeas(
     @CurrentUser() viewer: Viewer,

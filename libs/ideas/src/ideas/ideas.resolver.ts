@@ -1,4 +1,5 @@
 import {
+  EXPENSIVE_FIELD_COST,
   Authenticated,
   Connection,
   CurrentUser,
@@ -68,6 +69,7 @@ export class IdeasResolver {
   }
 
   @Query(() => [IdeaType], {
+    complexity: EXPENSIVE_FIELD_COST,
     description:
       'Open ideas like the one being submitted, so that members vote instead of duplicating.',
   })
