@@ -97,6 +97,35 @@ describe('under parallel requests', () => {
     ]);
   });
 
+  it('moves solution marks between the same two answerers on two threads at once without a deadlock', async () => {
+    const [first, second] = await Promise.all([app.member(), app.member()]);
+    const threads = await Promise.all(
+      [0, 1].map(async (t) => {
+        const asker = await app.member();
+        const threadId = await app.ask(asker, boardId, `Two answerers on thread ${t}`);
+        return {
+          asker,
+          posts: [await app.answer(first, threadId), await app.answer(second, threadId)],
+        };
+      }),
+    );
+    // Thread 0 moves its mark first → second while thread 1 moves it second → first, and back:
+    // each accept takes points from one answerer and gives them to the other.
+    const replies = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => {
+        const { asker, posts } = threads[i % 2];
+        const postId = posts[(i + Math.floor(i / 2)) % 2];
+        return app.gql(
+          `mutation($id: ID!) { acceptSolution(postId: $id) { id } }`,
+          { id: postId },
+          asker.token,
+        );
+      }),
+    );
+    expect(replies.flatMap((reply) => reply.errors ?? [])).toEqual([]);
+    expect(await checkCounters(app)).toEqual([]);
+  });
+
   it('leaves every counter the schema keeps exact after all of the above', async () => {
     expect(await checkCounters(app)).toEqual([]);
   });

@@ -175,6 +175,10 @@ export class ThreadsService {
       }
       if (thread.status === ThreadStatus.LOCKED) throw badInput('postId', 'the thread is locked');
       if (thread.acceptedPostId === post.id) return thread.id;
+      const previous = thread.acceptedPostId
+        ? await manager.findOneByOrFail(PostEntity, { id: thread.acceptedPostId })
+        : null;
+      await this.reputation.lockMembers(manager, [post.authorId, previous?.authorId ?? null]);
       if (thread.acceptedPostId) await this.withdraw(manager, thread, thread.acceptedPostId);
       if (post.authorId !== thread.authorId) {
         await this.reputation.award(manager, post.authorId, SOLUTION_REPUTATION, 1);
