@@ -26,19 +26,19 @@ export class AuthService {
     return { token: this.tokens.issue(user.id), user };
   }
 
-  /** Signs a member in; unknown email and wrong password fail alike, and both count as failures. */
-  async login(input: LoginInput): Promise<AuthPayload> {
-    await this.throttle.assertAllowed(input.email);
+  /**
+   * Signs a member in from a client address. Each attempt is counted before the password is
+   * checked; unknown email and wrong password fail alike and keep their count.
+   */
+  async login(input: LoginInput, clientAddress: string): Promise<AuthPayload> {
+    await this.throttle.attempt(input.email, clientAddress);
     const user = await this.users.findForLogin(input.email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(input.email);
-      throw unauthenticated(BAD_CREDENTIALS);
-    }
+    if (!user || !valid) throw unauthenticated(BAD_CREDENTIALS);
+    await this.throttle.succeeded(input.email, clientAddress);
     if (effectiveStatus(user.status, user.statusUntil) === AccountStatus.SUSPENDED) {
       throw unauthenticated('This account is suspended');
     }
-    await this.throttle.reset(input.email);
     return { token: this.tokens.issue(user.id), user };
   }
 }

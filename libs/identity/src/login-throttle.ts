@@ -1,46 +1,70 @@
-import { AppConfig, APP_CONFIG, rateLimited, REDIS } from '@app/core';
+import { AppConfig, APP_CONFIG, REDIS, sharedLimiter, spend } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 
-const MAX_FAILURES = 5;
-const WINDOW_SECONDS = 15 * 60;
+const MESSAGE = 'Too many failed sign-ins for this email; try again later';
 
 /**
- * Counts failed logins per email in Redis (shared by every API instance). After five failures
- * within fifteen minutes of the first, the email is locked until that window passes, even for
- * the right password. `RATE_LIMIT=off` does not lift it.
+ * Sign-in attempts, counted before the password is checked, so that counting and checking are
+ * one atomic step: of many concurrent guesses only as many are checked as the limit allows.
+ *
+ * - one email from one address: 5 attempts per 15 minutes (the contract's lock);
+ * - one email from anywhere: 50 per hour, so rotating addresses does not help, while one
+ *   attacker's address alone cannot lock the member out;
+ * - one address over every email: 200 per hour, against trying one password on many accounts.
+ *
+ * A successful sign-in gives its attempt back and clears the email's lock for that address.
+ * `RATE_LIMIT=off` does not lift it; a Redis outage counts in process memory meanwhile.
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  private readonly emailFromAddress: RateLimiterRedis;
+  private readonly email: RateLimiterRedis;
+  private readonly address: RateLimiterRedis;
 
-  /** Throws RATE_LIMITED when the email has used up its failures. */
-  async assertAllowed(email: string): Promise<void> {
-    const key = this.key(email);
-    const [failures, ttl] = await Promise.all([this.redis.get(key), this.redis.ttl(key)]);
-    if (Number(failures ?? 0) >= MAX_FAILURES) {
-      throw rateLimited(
-        'Too many failed sign-ins for this email; try again later',
-        Math.max(ttl, 1),
-      );
-    }
+  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    const prefix = `${config.redisPrefix}:login`;
+    this.emailFromAddress = sharedLimiter(redis, {
+      prefix: `${prefix}-email-address`,
+      points: 5,
+      windowSeconds: 15 * 60,
+    });
+    this.email = sharedLimiter(redis, {
+      prefix: `${prefix}-email`,
+      points: 50,
+      windowSeconds: 3600,
+    });
+    this.address = sharedLimiter(redis, {
+      prefix: `${prefix}-address`,
+      points: 200,
+      windowSeconds: 3600,
+    });
   }
 
-  /** Counts one failure; the window starts at the first one. */
-  async recordFailure(email: string): Promise<void> {
-    const key = this.key(email);
-    await this.redis.multi().incr(key).expire(key, WINDOW_SECONDS, 'NX').exec();
+  /** Spends one attempt for this email and address, or throws RATE_LIMITED. */
+  async attempt(email: string, address: string): Promise<void> {
+    const key = normalized(email);
+    await spend(this.emailFromAddress, `${key}|${address}`, MESSAGE);
+    await spend(this.email, key, MESSAGE);
+    await spend(
+      this.address,
+      address,
+      'Too many failed sign-ins from your address; try again later',
+    );
   }
 
-  /** A successful login forgets earlier failures. */
-  async reset(email: string): Promise<void> {
-    await this.redis.del(this.key(email));
+  /** The attempt succeeded: it does not count, and earlier failures from this address are forgiven. */
+  async succeeded(email: string, address: string): Promise<void> {
+    const key = normalized(email);
+    await Promise.all([
+      this.emailFromAddress.delete(`${key}|${address}`),
+      this.email.reward(key),
+      this.address.reward(address),
+    ]).catch(() => undefined);
   }
+}
 
-  private key(email: string): string {
-    return `${this.config.redisPrefix}:login-failures:${email.trim().toLowerCase()}`;
-  }
+function normalized(email: string): string {
+  return email.trim().toLowerCase();
 }

@@ -42,8 +42,8 @@ export class UsersResolver {
   }
 
   @Mutation(() => AuthPayload, { complexity: EXPENSIVE_FIELD_COST })
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.auth.login(input);
+  login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
+    return this.auth.login(input, ctx.ip);
   }
 
   @Query(() => UserType, { nullable: true })

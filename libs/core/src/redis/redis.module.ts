@@ -13,7 +13,9 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): Redis =>
-        new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }),
+        // Commands fail at once while Redis is away instead of queueing: the limits fall back
+        // to memory and the health check says so, rather than requests hanging.
+        new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false }),
     },
   ],
   exports: [REDIS],
