@@ -4,6 +4,7 @@ import {
   CoreModule,
   createValidationPipe,
   ExpectedErrorFilter,
+  LostConnectionFilter,
   RateLimitGuard,
 } from '@app/core';
 import { ForumModule } from '@app/forum';
@@ -59,6 +60,8 @@ import { MetricsController } from './metrics/metrics.controller';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpRefusalFilter },
     { provide: APP_FILTER, useClass: ExpectedErrorFilter },
+    // Tried first (Nest tries global filters last to first); it takes lost connections only.
+    { provide: APP_FILTER, useClass: LostConnectionFilter },
   ],
 })
 export class AppModule {}

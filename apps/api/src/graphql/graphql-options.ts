@@ -39,6 +39,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     plugins: [operationGatePlugin(config.queryCostLimit)],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
     formatError: shapeError,
+    // A refusal raised while executing (RATE_LIMITED, SERVICE_UNAVAILABLE) keeps the status that
+    // asRefusal gave it, instead of Nest resetting every executed response to 200.
+    preserveHttpStatusForExecutionErrors: false,
     // A simple cross-site form post cannot carry a JSON body or Apollo's preflight headers.
     csrfPrevention: true,
   };

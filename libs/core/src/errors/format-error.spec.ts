@@ -1,5 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { badInput, ErrorCode, forbidden, rateLimited } from './app-errors';
+import { QueryFailedError } from 'typeorm';
+import { badInput, ErrorCode, forbidden, rateLimited, serviceUnavailable } from './app-errors';
+import { lostConnectionError } from './lost-connection';
 import { formatError } from './format-error';
 
 const GENERIC_MESSAGE = 'Something went wrong on our side; please try again';
@@ -51,6 +53,22 @@ describe('formatError', () => {
       const error = rateLimited('Too many attempts', 900);
       const result = formatError(formattedFrom(error), error, noReport);
       expect(result.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 900 });
+    });
+
+    it('keeps the code and retryAfterSeconds of a service unavailable error, never its HTTP head', () => {
+      const error = lostConnectionError();
+      const result = formatError(formattedFrom(error), error, noReport);
+      expect(result.message).toBe('The database is briefly unavailable; please retry');
+      expect(result.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+    });
+
+    it('keeps a longer Retry-After of SERVICE_UNAVAILABLE as it is', () => {
+      const error = serviceUnavailable('Maintenance', 30);
+      const result = formatError(formattedFrom(error), error, noReport);
+      expect(result).toMatchObject({
+        message: 'Maintenance',
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 30 },
+      });
     });
 
     it('keeps the locations and path', () => {
@@ -166,6 +184,35 @@ describe('formatError', () => {
       expect(result.message).toBe(GENERIC_MESSAGE);
       expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       expect(report).toHaveBeenCalledTimes(1);
+    });
+
+    it('answers a lost connection that bypassed the filters as SERVICE_UNAVAILABLE, unreported', () => {
+      const original = Object.assign(new Error('located'), {
+        originalError: new QueryFailedError(
+          'INSERT INTO posts (id) VALUES ($1)',
+          [],
+          Object.assign(new Error('terminating connection due to administrator command'), {
+            code: '57P01',
+          }),
+        ),
+      });
+      const report = jest.fn();
+      const result = formatError(
+        {
+          message: 'terminating connection due to administrator command',
+          path: ['postAnswer'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at pg'] },
+        },
+        original,
+        report,
+      );
+      expect(result).toEqual({
+        message: 'The database is briefly unavailable; please retry',
+        locations: undefined,
+        path: ['postAnswer'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 },
+      });
+      expect(report).not.toHaveBeenCalled();
     });
 
     it('does not take a lower-case look-alike of a contract code for the real one', () => {
