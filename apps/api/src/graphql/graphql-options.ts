@@ -3,6 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { DOCUMENT_LIMITS } from './limits/document-limits';
+import { DocumentValidator } from './limits/document-validation';
 import { operationGatePlugin } from './limits/operation-gate.plugin';
 import { buildRequestContext } from './request-context';
 
@@ -18,25 +19,32 @@ export function shapeError(
   );
 }
 
+/** Validation as the configuration wants it: introspection and suggestions off in production. */
+export function documentValidator(config: AppConfig): DocumentValidator {
+  return new DocumentValidator({
+    introspection: config.introspection,
+    suggestions: config.nodeEnv !== 'production',
+  });
+}
+
 /**
  * The Apollo settings of the API: in-memory schema (sorted), the operation gate, error shaping.
  * graphql-ws is served by the LiveServer, through the same gate and the same error shaping.
  */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
-  const production = config.nodeEnv === 'production';
   return {
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
     playground: false,
     introspection: config.introspection,
-    // "Did you mean …?" would list field names, moderator-only ones included.
-    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     // The parser stops counting at the limit instead of building the whole document first.
     parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
-    plugins: [operationGatePlugin(config.queryCostLimit)],
+    // The operation gate validates, after checking that the document's shape keeps it cheap.
+    dangerouslyDisableValidation: true,
+    plugins: [operationGatePlugin(documentValidator(config), config.queryCostLimit)],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
     formatError: shapeError,
     // A refusal raised while executing (RATE_LIMITED, SERVICE_UNAVAILABLE) keeps the status that

@@ -2,23 +2,17 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  ExecutionArgs,
-  getOperationAST,
-  GraphQLError,
-  GraphQLSchema,
-  parse,
-  specifiedRules,
-  validate,
-} from 'graphql';
+import { ExecutionArgs, getOperationAST, GraphQLError, GraphQLSchema, parse } from 'graphql';
 import { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { IncomingMessage, Server } from 'node:http';
 import { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { clientAddress, trustFunction } from '../trust-proxy';
-import { shapeError } from './graphql-options';
+import { documentValidator, shapeError } from './graphql-options';
 import { DOCUMENT_LIMITS } from './limits/document-limits';
+import { DocumentValidator } from './limits/document-validation';
+
 import { refuseOperation } from './limits/operation-gate';
 import { buildRequestContext } from './request-context';
 
@@ -41,12 +35,15 @@ export class LiveServer implements OnApplicationBootstrap {
     maxPayload: DOCUMENT_LIMITS.maxMessageBytes,
   });
   private disposable: Disposable | null = null;
+  private readonly validator: DocumentValidator;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly http: HttpAdapterHost,
     private readonly schemaHost: GraphQLSchemaHost,
-  ) {}
+  ) {
+    this.validator = documentValidator(config);
+  }
 
   onApplicationBootstrap(): void {
     const trust = trustFunction(this.config.trustProxy);
@@ -104,10 +101,8 @@ export class LiveServer implements OnApplicationBootstrap {
     } catch (error) {
       return [requestError('GRAPHQL_PARSE_FAILED', (error as Error).message)];
     }
-    const invalid = validate(schema, document, specifiedRules);
-    if (invalid.length) {
-      return invalid.map((error) => requestError('GRAPHQL_VALIDATION_FAILED', error.message));
-    }
+    const invalid = this.validator.refuse(schema, document);
+    if (invalid.length) return invalid;
     const operation = getOperationAST(document, payload.operationName);
     const refusal = refuseOperation(
       schema,

@@ -14,6 +14,11 @@ export const DOCUMENT_LIMITS = {
   maxAliases: 30,
   /** Directives in one document. */
   maxDirectives: 50,
+  /** Fragment definitions, and spreads of them, in one document as written. */
+  maxFragments: 40,
+  maxFragmentSpreads: 100,
+  /** How often one response name may appear in a selection set (inline fragments included). */
+  maxRepeatsOfAField: 10,
   /** Fields marked expensive (full-text search, password hashing) one operation may run. */
   maxExpensiveFields: 3,
   /** Nesting of variable values (objects and lists); inputs of the schema need far fewer. */

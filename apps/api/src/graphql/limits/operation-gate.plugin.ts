@@ -1,12 +1,22 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { DocumentValidator } from './document-validation';
 import { refuseOperation } from './operation-gate';
 
-/** Runs the operation gate on every HTTP operation once Apollo has parsed and validated it. */
-export function operationGatePlugin(maxCost: number): ApolloServerPlugin {
+/**
+ * The operation gate on HTTP. Apollo's own validation is off (a refusal thrown before this
+ * hook would become a 500), so the document's shape and the validation rules run here, then
+ * the rest of the gate.
+ */
+export function operationGatePlugin(
+  validator: DocumentValidator,
+  maxCost: number,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
+          const [invalid] = validator.refuse(schema, document);
+          if (invalid) throw invalid;
           const refusal = refuseOperation(schema, document, operation, request.variables, maxCost);
           if (refusal) throw refusal;
         },

@@ -1,5 +1,5 @@
 import { AppError, asRefusal, badInput, ErrorCode } from '@app/core';
-import { DocumentNode, GraphQLSchema, OperationDefinitionNode, visit } from 'graphql';
+import { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { checkLiterals, checkVariables } from './hostile-text';
 import { weighOperation } from './operation-weight';
@@ -7,29 +7,12 @@ import { weighOperation } from './operation-weight';
 const tooComplex = (message: string): AppError =>
   new AppError(ErrorCode.QUERY_TOO_COMPLEX, message);
 
-/** Counts aliases and directives in one pass over the document as written. */
-function countAliasesAndDirectives(document: DocumentNode): {
-  aliases: number;
-  directives: number;
-} {
-  let aliases = 0;
-  let directives = 0;
-  visit(document, {
-    Field(node) {
-      if (node.alias) aliases += 1;
-    },
-    Directive() {
-      directives += 1;
-    },
-  });
-  return { aliases, directives };
-}
-
 /**
- * The one check every parsed and validated operation passes before it runs, over HTTP and over
- * WebSocket alike: text that cannot be stored, then the document's shape, then what running it
- * would cost. Returns the refusal (with its HTTP status) or null. Each step is linear in the
- * size of the document and its variables.
+ * The check every validated operation passes before it runs, over HTTP and over WebSocket
+ * alike (after `refuseDocumentShape`, which runs before validation): text that cannot be
+ * stored, an operation that can be told apart, then what running it would cost. Returns the
+ * refusal (with its HTTP status) or null. Each step is linear in the size of the document and
+ * its variables.
  */
 export function refuseOperation(
   schema: GraphQLSchema,
@@ -56,17 +39,6 @@ function findRefusal(
     return badInput(
       'operationName',
       'names no operation of the document (give operationName when it holds several)',
-    );
-  }
-  const { aliases, directives } = countAliasesAndDirectives(document);
-  if (aliases > DOCUMENT_LIMITS.maxAliases) {
-    return tooComplex(
-      `The document has ${aliases} aliases; at most ${DOCUMENT_LIMITS.maxAliases} are allowed`,
-    );
-  }
-  if (directives > DOCUMENT_LIMITS.maxDirectives) {
-    return tooComplex(
-      `The document has ${directives} directives; at most ${DOCUMENT_LIMITS.maxDirectives} are allowed`,
     );
   }
   let weight;
