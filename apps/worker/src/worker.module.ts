@@ -1,14 +1,15 @@
-import { CoreModule, OutboxRelayModule } from '@app/core';
+import { ClientMutationsWorkerModule, CoreModule, OutboxRelayModule } from '@app/core';
 import { IdeasWorkerModule } from '@app/ideas';
 import { ModerationWorkerModule } from '@app/moderation';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { Module } from '@nestjs/common';
 
-/** The background process: the outbox relay and the handlers of every domain lib. */
+/** The background process: the outbox relay, core upkeep and the handlers of every domain lib. */
 @Module({
   imports: [
     CoreModule,
     OutboxRelayModule,
+    ClientMutationsWorkerModule,
     ModerationWorkerModule,
     IdeasWorkerModule,
     NotificationsWorkerModule,

@@ -5,13 +5,18 @@ import { TokenService } from './auth/token.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DomainEventHandlers } from './events/domain-event-handlers';
+import { ClientMutations } from './idempotency/client-mutations';
+import { ClientMutationsRepository } from './idempotency/client-mutations.repository';
 import { LoggingModule } from './logging/logging.module';
 import { NodeRegistry } from './nodes/node-registry';
 import { OutboxService } from './outbox/outbox.service';
 import { PubSubModule } from './pubsub/pubsub.module';
 import { RedisModule } from './redis/redis.module';
 
-/** What every process needs: config, logs, Postgres, Redis, pub/sub, tokens, the outbox. */
+/**
+ * What every process needs: config, logs, Postgres, Redis, pub/sub, tokens, the outbox, client
+ * mutation ids.
+ */
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, PubSubModule],
@@ -22,6 +27,8 @@ import { RedisModule } from './redis/redis.module';
     NodeRegistry,
     ModerationLogWriter,
     FollowableRegistry,
+    ClientMutationsRepository,
+    ClientMutations,
   ],
   exports: [
     TokenService,
@@ -30,6 +37,7 @@ import { RedisModule } from './redis/redis.module';
     NodeRegistry,
     ModerationLogWriter,
     FollowableRegistry,
+    ClientMutations,
   ],
 })
 export class CoreModule {}

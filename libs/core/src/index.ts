@@ -40,3 +40,6 @@ export * from './validation/tags';
 export * from './limits/field-cost';
 export * from './errors/lost-connection';
 export * from './errors/lost-connection.filter';
+export * from './idempotency/client-mutation-id';
+export * from './idempotency/client-mutations';
+export * from './idempotency/client-mutations-worker.module';

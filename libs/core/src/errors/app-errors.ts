@@ -10,7 +10,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  /** A dependency (the database) was lost mid-request: nothing was written, retry safely. */
+  /**
+   * A dependency (the database) was lost mid-request: retry. A write may have committed just
+   * before the loss, so a retried write carries the same clientMutationId to be applied once.
+   */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
@@ -66,7 +69,7 @@ export const conflict = (message: string): AppError => new AppError(ErrorCode.CO
 export const rateLimited = (message: string, retryAfterSeconds: number): AppError =>
   asRefusal(new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds }));
 
-/** A lost dependency: HTTP 503 with `Retry-After`, and the client may retry as it is. */
+/** A lost dependency: HTTP 503 with `Retry-After`; the client retries (writes with their key). */
 export const serviceUnavailable = (
   message = 'The service is briefly unavailable; please retry',
   retryAfterSeconds = 1,

@@ -1,4 +1,8 @@
-import { IsOptionalTagList } from '@app/core';
+import {
+  CLIENT_MUTATION_ID_DESCRIPTION,
+  IsOptionalClientMutationId,
+  IsOptionalTagList,
+} from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 
@@ -23,4 +27,8 @@ export class AskQuestionInput {
   @Field(() => [String], { nullable: true })
   @IsOptionalTagList()
   tags?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID_DESCRIPTION })
+  @IsOptionalClientMutationId()
+  clientMutationId?: string | null;
 }

@@ -1,3 +1,4 @@
+import { CLIENT_MUTATION_ID_DESCRIPTION, IsOptionalClientMutationId } from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, Length } from 'class-validator';
 import { MAX_BODY_LENGTH } from './ask-question.input';
@@ -12,4 +13,8 @@ export class PostAnswerInput {
   @IsString()
   @Length(1, MAX_BODY_LENGTH, { message: `must be 1 to ${MAX_BODY_LENGTH} characters` })
   body!: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID_DESCRIPTION })
+  @IsOptionalClientMutationId()
+  clientMutationId?: string | null;
 }

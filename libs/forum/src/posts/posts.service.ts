@@ -2,6 +2,8 @@ import {
   badInput,
   byKeys,
   canSee,
+  clientMutationKey,
+  ClientMutations,
   Connection,
   ContentStatus,
   Edge,
@@ -35,6 +37,7 @@ export class PostsService {
     private readonly repository: PostsRepository,
     private readonly outbox: OutboxService,
     private readonly screening: ContentScreening,
+    private readonly clientMutations: ClientMutations,
   ) {}
 
   /**
@@ -44,38 +47,45 @@ export class PostsService {
   async postAnswer(viewer: Viewer, input: PostAnswerInput): Promise<PostEntity> {
     const threadId = fromGlobalId(input.threadId, 'Thread', 'threadId');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
-    const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const thread = await manager.findOneBy(ThreadEntity, { id: threadId });
-      if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
-        throw notFound('Thread');
-      }
-      if (thread.contentStatus !== ContentStatus.PUBLISHED) {
-        throw badInput('threadId', 'the thread is not published');
-      }
-      if (thread.status === ThreadStatus.LOCKED) throw badInput('threadId', 'the thread is locked');
-      const verdict = await this.screening.screen(manager, {
-        type: 'Post',
-        id,
-        authorId: viewer.id,
-        text: input.body,
-      });
-      const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-      await manager.insert(PostEntity, {
-        id,
-        threadId,
-        authorId: viewer.id,
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        status,
-        kudosCount: 0,
-        editedAt: null,
-      });
-      if (status === ContentStatus.PUBLISHED) {
-        await this.published(manager, { id, threadId, authorId: viewer.id, body: input.body });
-      }
-    });
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id });
+    const mutation = {
+      memberId: viewer.id,
+      operation: 'postAnswer',
+      key: clientMutationKey(input.clientMutationId),
+    };
+    const postId = await this.dataSource.transaction((manager) =>
+      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
+        const thread = await manager.findOneBy(ThreadEntity, { id: threadId });
+        if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
+          throw notFound('Thread');
+        }
+        if (thread.contentStatus !== ContentStatus.PUBLISHED) {
+          throw badInput('threadId', 'the thread is not published');
+        }
+        if (thread.status === ThreadStatus.LOCKED)
+          throw badInput('threadId', 'the thread is locked');
+        const verdict = await this.screening.screen(manager, {
+          type: 'Post',
+          id,
+          authorId: viewer.id,
+          text: input.body,
+        });
+        const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
+        await manager.insert(PostEntity, {
+          id,
+          threadId,
+          authorId: viewer.id,
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          status,
+          kudosCount: 0,
+          editedAt: null,
+        });
+        if (status === ContentStatus.PUBLISHED) {
+          await this.published(manager, { id, threadId, authorId: viewer.id, body: input.body });
+        }
+      }),
+    );
+    return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
   }
 
   /** Counts an answer on its thread and tells whom it concerns, when it first goes public. */

@@ -2,6 +2,8 @@ import {
   badInput,
   byKeys,
   canSee,
+  clientMutationKey,
+  ClientMutations,
   Connection,
   ContentStatus,
   forbidden,
@@ -43,6 +45,7 @@ export class ThreadsService {
     private readonly reputation: ReputationService,
     private readonly outbox: OutboxService,
     private readonly screening: ContentScreening,
+    private readonly clientMutations: ClientMutations,
   ) {}
 
   /**
@@ -55,43 +58,50 @@ export class ThreadsService {
     if (title.length < 8) throw badInput('title', 'must be 8 to 200 characters');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
     const tags = [...new Set(input.tags ?? [])];
-    const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const board = await manager.findOneBy(BoardEntity, { id: boardId });
-      if (!board) throw notFound('Board');
-      if (board.kind !== BoardKind.QUESTIONS) throw badInput('boardId', 'is not a questions board');
-      const verdict = await this.screening.screen(manager, {
-        type: 'Thread',
-        id,
-        authorId: viewer.id,
-        text: `${title}\n${input.body}`,
-      });
-      const contentStatus = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-      await manager.insert(ThreadEntity, {
-        id,
-        boardId,
-        authorId: viewer.id,
-        title,
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        tags,
-        status: ThreadStatus.OPEN,
-        contentStatus,
-        acceptedPostId: null,
-        answerCount: 0,
-      });
-      await this.subscriptions.subscribe(manager, id, viewer.id);
-      if (contentStatus === ContentStatus.PUBLISHED) {
-        await this.published(manager, {
+    const mutation = {
+      memberId: viewer.id,
+      operation: 'askQuestion',
+      key: clientMutationKey(input.clientMutationId),
+    };
+    const threadId = await this.dataSource.transaction((manager) =>
+      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
+        const board = await manager.findOneBy(BoardEntity, { id: boardId });
+        if (!board) throw notFound('Board');
+        if (board.kind !== BoardKind.QUESTIONS)
+          throw badInput('boardId', 'is not a questions board');
+        const verdict = await this.screening.screen(manager, {
+          type: 'Thread',
+          id,
+          authorId: viewer.id,
+          text: `${title}\n${input.body}`,
+        });
+        const contentStatus = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
+        await manager.insert(ThreadEntity, {
           id,
           boardId,
           authorId: viewer.id,
           title,
           body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          tags,
+          status: ThreadStatus.OPEN,
+          contentStatus,
+          acceptedPostId: null,
+          answerCount: 0,
         });
-      }
-    });
-    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id });
+        await this.subscriptions.subscribe(manager, id, viewer.id);
+        if (contentStatus === ContentStatus.PUBLISHED) {
+          await this.published(manager, {
+            id,
+            boardId,
+            authorId: viewer.id,
+            title,
+            body: input.body,
+          });
+        }
+      }),
+    );
+    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
   }
 
   /** Counts a question on its board and tells whom it concerns, when it first goes public. */

@@ -1,4 +1,10 @@
-import { Authenticated, CurrentUser, RequestContext, Viewer } from '@app/core';
+import {
+  Authenticated,
+  CLIENT_MUTATION_ID_DESCRIPTION,
+  CurrentUser,
+  RequestContext,
+  Viewer,
+} from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdeaEntity } from '../ideas/idea.entity';
@@ -22,8 +28,14 @@ export class CommentsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('ideaId', { type: () => ID }) ideaId: string,
     @Args('body') body: string,
+    @Args('clientMutationId', {
+      type: () => String,
+      nullable: true,
+      description: CLIENT_MUTATION_ID_DESCRIPTION,
+    })
+    clientMutationId: string | null,
   ): Promise<CommentEntity> {
-    return this.comments.comment(viewer, ideaId, body);
+    return this.comments.comment(viewer, ideaId, body, clientMutationId);
   }
 
   // A comment is only shown where its idea can be seen, so the idea is there for the viewer.

@@ -2,6 +2,8 @@ import {
   badInput,
   byKeys,
   canSee,
+  clientMutationKey,
+  ClientMutations,
   Connection,
   ContentStatus,
   decodeCursor,
@@ -33,40 +35,52 @@ export class CommentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly screening: ContentScreening,
     private readonly ideas: IdeasService,
+    private readonly clientMutations: ClientMutations,
   ) {}
 
-  async comment(viewer: Viewer, ideaGlobalId: string, body: string): Promise<CommentEntity> {
+  async comment(
+    viewer: Viewer,
+    ideaGlobalId: string,
+    body: string,
+    clientMutationId: string | null | undefined,
+  ): Promise<CommentEntity> {
     const ideaId = fromGlobalId(ideaGlobalId, 'Idea', 'ideaId');
     if (!body.trim() || body.length > MAX_COMMENT_LENGTH) {
       throw badInput('body', `must be 1 to ${MAX_COMMENT_LENGTH} characters`);
     }
-    const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const idea = await manager.findOneBy(IdeaEntity, { id: ideaId });
-      if (!idea || !canSee(idea.contentStatus, idea.authorId, viewer)) throw notFound('Idea');
-      if (idea.contentStatus !== ContentStatus.PUBLISHED) {
-        throw badInput('ideaId', 'the idea is not published');
-      }
-      const verdict = await this.screening.screen(manager, {
-        type: 'Comment',
-        id,
-        authorId: viewer.id,
-        text: body,
-      });
-      await manager.insert(CommentEntity, {
-        id,
-        ideaId,
-        authorId: viewer.id,
-        body,
-        bodyHtml: renderMarkdown(body),
-        status: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
-      });
-      await manager.query(
-        `INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [ideaId, viewer.id],
-      );
-    });
-    return this.dataSource.manager.findOneByOrFail(CommentEntity, { id });
+    const mutation = {
+      memberId: viewer.id,
+      operation: 'commentOnIdea',
+      key: clientMutationKey(clientMutationId),
+    };
+    const commentId = await this.dataSource.transaction((manager) =>
+      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
+        const idea = await manager.findOneBy(IdeaEntity, { id: ideaId });
+        if (!idea || !canSee(idea.contentStatus, idea.authorId, viewer)) throw notFound('Idea');
+        if (idea.contentStatus !== ContentStatus.PUBLISHED) {
+          throw badInput('ideaId', 'the idea is not published');
+        }
+        const verdict = await this.screening.screen(manager, {
+          type: 'Comment',
+          id,
+          authorId: viewer.id,
+          text: body,
+        });
+        await manager.insert(CommentEntity, {
+          id,
+          ideaId,
+          authorId: viewer.id,
+          body,
+          bodyHtml: renderMarkdown(body),
+          status: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
+        });
+        await manager.query(
+          `INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [ideaId, viewer.id],
+        );
+      }),
+    );
+    return this.dataSource.manager.findOneByOrFail(CommentEntity, { id: commentId });
   }
 
   /** A keyset page of an idea's comments, oldest first, as the viewer may see them. */

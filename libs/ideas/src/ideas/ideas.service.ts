@@ -2,6 +2,8 @@ import {
   badInput,
   byKeys,
   canSee,
+  clientMutationKey,
+  ClientMutations,
   Connection,
   ContentStatus,
   fromGlobalId,
@@ -40,6 +42,7 @@ export class IdeasService {
     private readonly repository: IdeasRepository,
     private readonly screening: ContentScreening,
     private readonly boards: BoardsService,
+    private readonly clientMutations: ClientMutations,
   ) {}
 
   /**
@@ -51,43 +54,51 @@ export class IdeasService {
     const title = input.title.trim();
     if (title.length < 8) throw badInput('title', 'must be 8 to 200 characters');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
-    const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const kind = await this.boards.kindOf(boardId);
-      if (!kind) throw notFound('Board');
-      if (kind !== BoardKind.IDEAS) throw badInput('boardId', 'is not an ideas board');
-      const verdict = await this.screening.screen(manager, {
-        type: 'Idea',
-        id,
-        authorId: viewer.id,
-        text: `${title}\n${input.body}`,
-      });
-      await manager.insert(IdeaEntity, {
-        id,
-        boardId,
-        authorId: viewer.id,
-        title,
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        tags: [...new Set(input.tags ?? [])],
-        status: IdeaStatus.NEW,
-        statusNote: null,
-        contentStatus: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
-        voteCount: 1,
-        trendingScore: 1,
-        mergedInto: null,
-      });
-      if (!verdict.held) await this.boards.countPublished(manager, boardId, 1);
-      await manager.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [
-        id,
-        viewer.id,
-      ]);
-      await manager.query(`INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2)`, [
-        id,
-        viewer.id,
-      ]);
-    });
-    return this.getById(id);
+    // Read before the transaction: it comes from the forum's own connection, and a transaction
+    // waiting for a second connection could starve the pool under a burst of submissions.
+    const kind = await this.boards.kindOf(boardId);
+    if (!kind) throw notFound('Board');
+    if (kind !== BoardKind.IDEAS) throw badInput('boardId', 'is not an ideas board');
+    const mutation = {
+      memberId: viewer.id,
+      operation: 'submitIdea',
+      key: clientMutationKey(input.clientMutationId),
+    };
+    const ideaId = await this.dataSource.transaction((manager) =>
+      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
+        const verdict = await this.screening.screen(manager, {
+          type: 'Idea',
+          id,
+          authorId: viewer.id,
+          text: `${title}\n${input.body}`,
+        });
+        await manager.insert(IdeaEntity, {
+          id,
+          boardId,
+          authorId: viewer.id,
+          title,
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          tags: [...new Set(input.tags ?? [])],
+          status: IdeaStatus.NEW,
+          statusNote: null,
+          contentStatus: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
+          voteCount: 1,
+          trendingScore: 1,
+          mergedInto: null,
+        });
+        if (!verdict.held) await this.boards.countPublished(manager, boardId, 1);
+        await manager.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [
+          id,
+          viewer.id,
+        ]);
+        await manager.query(`INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2)`, [
+          id,
+          viewer.id,
+        ]);
+      }),
+    );
+    return this.getById(ideaId);
   }
 
   /** A page of ideas matching the filter, in the chosen order. */

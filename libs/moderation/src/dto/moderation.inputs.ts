@@ -1,3 +1,4 @@
+import { CLIENT_MUTATION_ID_DESCRIPTION, IsOptionalClientMutationId } from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { FlagReason, ReviewAction } from '../moderation.enums';
@@ -19,6 +20,10 @@ export class FlagInput {
   @IsString()
   @MaxLength(1000, { message: 'must be at most 1000 characters' })
   note?: string | null;
+
+  @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID_DESCRIPTION })
+  @IsOptionalClientMutationId()
+  clientMutationId?: string | null;
 }
 
 @InputType()

@@ -1,5 +1,7 @@
 import {
   badInput,
+  clientMutationKey,
+  ClientMutations,
   conflict,
   ContentStatus,
   notFound,
@@ -27,6 +29,7 @@ export class FlagsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: ModeratableRegistry,
     private readonly outbox: OutboxService,
+    private readonly clientMutations: ClientMutations,
   ) {}
 
   /**
@@ -36,45 +39,51 @@ export class FlagsService {
   async flag(viewer: Viewer, input: FlagInput): Promise<FlagEntity> {
     const { handler, id } = this.registry.resolve(input.targetId, 'targetId');
     const note = input.note?.trim() || null;
-    const flagId = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const target = await handler.lock(manager, id);
-      if (!target || target.status !== ContentStatus.PUBLISHED) throw notFound(handler.type);
-      if (target.authorId === viewer.id) {
-        throw badInput('targetId', 'you cannot flag your own content');
-      }
-      const [{ reputation }]: Array<{ reputation: number }> = await manager.query(
-        `SELECT reputation FROM users WHERE id = $1`,
-        [viewer.id],
-      );
-      const weight = flagWeight(reputation);
-      const item = await this.openItem(manager, target);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO flags (id, target_type, target_id, reporter_id, reason, note, weight, review_item_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT ON CONSTRAINT flags_one_per_member_key DO NOTHING RETURNING id`,
-        [flagId, target.type, target.id, viewer.id, input.reason, note, weight, item.id],
-      );
-      if (inserted.length === 0) throw conflict('You have already flagged this');
-      const hides = input.reason !== FlagReason.INCORRECT_ADVICE;
-      const next = {
-        flagCount: item.flagCount + 1,
-        flagWeight: item.flagWeight + weight,
-        hideWeight: item.hideWeight + (hides ? weight : 0),
-        reporterReputation: item.reporterReputation + Math.max(reputation, 0),
-        reasons: item.reasons.includes(input.reason)
-          ? item.reasons
-          : [...item.reasons, input.reason],
-      };
-      const priority = prioritySortKey({ ...next, automodScore: 0 }, item.createdAt);
-      await manager.update(ReviewItemEntity, { id: item.id }, { ...next, priority });
-      if (next.hideWeight >= HIDE_WEIGHT)
-        await handler.setStatus(manager, target.id, ContentStatus.HIDDEN);
-      await this.outbox.record(manager, MODERATION_EVENTS.reviewChanged, {
-        reviewItemId: item.id,
-      } satisfies ReviewChangedEvent);
-    });
-    return this.dataSource.manager.findOneByOrFail(FlagEntity, { id: flagId });
+    const mutation = {
+      memberId: viewer.id,
+      operation: 'flag',
+      key: clientMutationKey(input.clientMutationId),
+    };
+    const resultId = await this.dataSource.transaction((manager) =>
+      this.clientMutations.once(manager, mutation, randomUUID(), async (flagId) => {
+        const target = await handler.lock(manager, id);
+        if (!target || target.status !== ContentStatus.PUBLISHED) throw notFound(handler.type);
+        if (target.authorId === viewer.id) {
+          throw badInput('targetId', 'you cannot flag your own content');
+        }
+        const [{ reputation }]: Array<{ reputation: number }> = await manager.query(
+          `SELECT reputation FROM users WHERE id = $1`,
+          [viewer.id],
+        );
+        const weight = flagWeight(reputation);
+        const item = await this.openItem(manager, target);
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO flags (id, target_type, target_id, reporter_id, reason, note, weight, review_item_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT ON CONSTRAINT flags_one_per_member_key DO NOTHING RETURNING id`,
+          [flagId, target.type, target.id, viewer.id, input.reason, note, weight, item.id],
+        );
+        if (inserted.length === 0) throw conflict('You have already flagged this');
+        const hides = input.reason !== FlagReason.INCORRECT_ADVICE;
+        const next = {
+          flagCount: item.flagCount + 1,
+          flagWeight: item.flagWeight + weight,
+          hideWeight: item.hideWeight + (hides ? weight : 0),
+          reporterReputation: item.reporterReputation + Math.max(reputation, 0),
+          reasons: item.reasons.includes(input.reason)
+            ? item.reasons
+            : [...item.reasons, input.reason],
+        };
+        const priority = prioritySortKey({ ...next, automodScore: 0 }, item.createdAt);
+        await manager.update(ReviewItemEntity, { id: item.id }, { ...next, priority });
+        if (next.hideWeight >= HIDE_WEIGHT)
+          await handler.setStatus(manager, target.id, ContentStatus.HIDDEN);
+        await this.outbox.record(manager, MODERATION_EVENTS.reviewChanged, {
+          reviewItemId: item.id,
+        } satisfies ReviewChangedEvent);
+      }),
+    );
+    return this.dataSource.manager.findOneByOrFail(FlagEntity, { id: resultId });
   }
 
   /** The flags of review items, oldest first, batched per request. */

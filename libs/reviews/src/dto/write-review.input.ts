@@ -1,3 +1,4 @@
+import { CLIENT_MUTATION_ID_DESCRIPTION, IsOptionalClientMutationId } from '@app/core';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 
@@ -26,4 +27,8 @@ export class WriteReviewInput {
     message: `must be 1 to ${MAX_REVIEW_BODY_LENGTH} characters`,
   })
   body!: string;
+
+  @Field(() => String, { nullable: true, description: CLIENT_MUTATION_ID_DESCRIPTION })
+  @IsOptionalClientMutationId()
+  clientMutationId?: string | null;
 }

@@ -2,6 +2,8 @@ import {
   badInput,
   byKeys,
   canSee,
+  clientMutationKey,
+  ClientMutations,
   conflict,
   Connection,
   ContentStatus,
@@ -34,6 +36,7 @@ export class ReviewsService {
     private readonly repository: ReviewsRepository,
     private readonly products: ProductsRepository,
     private readonly screening: ContentScreening,
+    private readonly clientMutations: ClientMutations,
   ) {}
 
   /**
@@ -46,40 +49,47 @@ export class ReviewsService {
     const title = input.title.trim();
     if (!title) throw badInput('title', 'must not be blank');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
-    const id = randomUUID();
+    const mutation = {
+      memberId: viewer.id,
+      operation: 'writeReview',
+      key: clientMutationKey(input.clientMutationId),
+    };
+    let reviewId: string;
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const product = await manager.findOneBy(ProductEntity, { id: productId });
-        if (!product) throw notFound('Product');
-        const verdict = await this.screening.screen(manager, {
-          type: 'Review',
-          id,
-          authorId: viewer.id,
-          text: `${title}\n${input.body}`,
-        });
-        const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-        await manager.insert(ReviewEntity, {
-          id,
-          productId,
-          authorId: viewer.id,
-          rating: input.rating,
-          title,
-          body: input.body,
-          bodyHtml: renderMarkdown(input.body),
-          status,
-          helpfulCount: 0,
-        });
-        if (status === ContentStatus.PUBLISHED) {
-          await this.products.countRating(manager, productId, input.rating, 1);
-        }
-      });
+      reviewId = await this.dataSource.transaction((manager) =>
+        this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
+          const product = await manager.findOneBy(ProductEntity, { id: productId });
+          if (!product) throw notFound('Product');
+          const verdict = await this.screening.screen(manager, {
+            type: 'Review',
+            id,
+            authorId: viewer.id,
+            text: `${title}\n${input.body}`,
+          });
+          const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
+          await manager.insert(ReviewEntity, {
+            id,
+            productId,
+            authorId: viewer.id,
+            rating: input.rating,
+            title,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            status,
+            helpfulCount: 0,
+          });
+          if (status === ContentStatus.PUBLISHED) {
+            await this.products.countRating(manager, productId, input.rating, 1);
+          }
+        }),
+      );
     } catch (error) {
       if (isUniqueViolation(error, 'reviews_one_per_member_key')) {
         throw conflict('You have already reviewed this product');
       }
       throw error;
     }
-    return this.getById(id);
+    return this.getById(reviewId);
   }
 
   /** A page of a product's reviews that the viewer can see, in the given order. */
