@@ -9,13 +9,13 @@ const login = (
   password: string,
   forwardedFor?: string,
 ): Promise<GraphQLResponse<{ login: { token: string } }>> =>
-  forwardedFor
-    ? fetch(app.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-        body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
-      }).then(async (response) => ({ status: response.status, ...(await response.json()) }))
-    : postGraphQL(app.url, LOGIN, { input: { email, password } });
+  postGraphQL(
+    app.url,
+    LOGIN,
+    { input: { email, password } },
+    undefined,
+    forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  );
 
 const codeOf = (reply: GraphQLResponse<unknown>) => reply.errors?.[0].extensions?.code ?? 'OK';
 
