@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { isLostConnection } from '../libs/core/src/errors/lost-connection';
 import { fromGlobalId } from '../libs/core/src/ids/global-id';
 import { GraphQLErrorShape, ok } from './support/graphql-client';
 import { TcpProxy } from './support/tcp-proxy';
@@ -178,5 +180,43 @@ describe('a lost database connection', () => {
     } finally {
       await proxy.up();
     }
+  });
+});
+
+/**
+ * A transaction whose connection dies while it is idle between two statements: TypeORM releases
+ * its query runner on the connection's error, and the next statement fails on the released
+ * runner rather than on a socket. That failure is a lost connection too.
+ */
+describe('a transaction whose connection dies between statements', () => {
+  const app = new TestApp();
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    await app.start();
+    dataSource = await new DataSource({ type: 'postgres', url: app.databaseUrl }).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await app.stop();
+  });
+
+  it('fails as a lost connection', async () => {
+    const failure = await dataSource
+      .transaction(async (manager) => {
+        const [{ pid }] = await manager.query<Array<{ pid: number }>>(
+          'SELECT pg_backend_pid() AS pid',
+        );
+        await app.sql('SELECT pg_terminate_backend($1)', [pid]);
+        // The server's notice of termination reaches the idle client as an error event.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await manager.query('SELECT 1');
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(Error);
+    expect(isLostConnection(failure)).toBe(true);
   });
 });

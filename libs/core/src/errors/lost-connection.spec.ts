@@ -1,6 +1,10 @@
 import { createServer, Server, Socket } from 'node:net';
 import { DatabaseError, Client, Pool } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { badInput } from './app-errors';
 import { isLostConnection } from './lost-connection';
 
@@ -78,6 +82,16 @@ describe('isLostConnection', () => {
     ])('"%s" is a lost connection, bare or wrapped by TypeORM', (message) => {
       expect(isLostConnection(new Error(message))).toBe(true);
       expect(isLostConnection(wrapped(new Error(message)))).toBe(true);
+    });
+
+    it("is TypeORM's released query runner, bare or as a cause", () => {
+      for (const error of [
+        new QueryRunnerAlreadyReleasedError(),
+        new QueryRunnerProviderAlreadyReleasedError(),
+      ]) {
+        expect(isLostConnection(error)).toBe(true);
+        expect(isLostConnection(new Error('the transaction failed', { cause: error }))).toBe(true);
+      }
     });
 
     it('follows `cause`', () => {

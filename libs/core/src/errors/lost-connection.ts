@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { AppError, serviceUnavailable } from './app-errors';
 
 /** Seconds a client is asked to wait before retrying after a lost connection. */
@@ -49,7 +50,7 @@ const MAX_DEPTH = 5;
 /**
  * Whether `error` says the database connection was lost or could not be had: a socket error,
  * a server that terminated or refused the session, node-postgres giving up on a client, or the
- * pool timing out. Wrapping errors (TypeORM's QueryFailedError and its `driverError`, `cause`,
+ * pool timing out, TypeORM finding a transaction's connection released by such a failure. Wrapping errors (TypeORM's QueryFailedError and its `driverError`, `cause`,
  * GraphQL's `originalError`, AggregateError's `errors`) are looked through. Errors about the
  * statement itself (a constraint, a syntax error, a cancelled query) are not lost connections.
  */
@@ -59,6 +60,14 @@ export function isLostConnection(error: unknown): boolean {
 
 function lost(error: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH || typeof error !== 'object' || error === null) return false;
+  // TypeORM releases a transaction's query runner when its connection fails while idle between
+  // two statements; the next statement then finds it released.
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
+    return true;
+  }
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     if (SOCKET_CODES.has(code) || SERVER_CODES.has(code)) return true;
