@@ -254,6 +254,85 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('TRUST_PROXY', () => {
+    it('believes no proxy by default, or when empty or false', () => {
+      expect(load().trustProxy).toBe(false);
+      expect(load({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+      expect(load({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    });
+
+    it('reads true, a hop count, and addresses with ranges and names', () => {
+      expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+      expect(load({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+      expect(load({ TRUST_PROXY: '10.0.0.0/8, loopback,fe80::/10' }).trustProxy).toEqual([
+        '10.0.0.0/8',
+        'loopback',
+        'fe80::/10',
+      ]);
+    });
+
+    it.each(['1.2.3.4.5', '::::', '10.0.0.0/33', 'proxy.internal', '10.0.0.1,,10.0.0.2'])(
+      'rejects %p, naming TRUST_PROXY',
+      (value) => {
+        expect(configErrorFor({ TRUST_PROXY: value }).message).toMatch(/^TRUST_PROXY\b/);
+      },
+    );
+
+    it('rejects more than 20 hops, naming TRUST_PROXY', () => {
+      expect(configErrorFor({ TRUST_PROXY: '21' }).message).toMatch(/^TRUST_PROXY\b/);
+    });
+  });
+
+  describe('GRAPHQL_INTROSPECTION', () => {
+    it('is on outside production and off in it', () => {
+      expect(load().introspection).toBe(true);
+      expect(load({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).introspection).toBe(false);
+    });
+
+    it('can be turned on in production and off elsewhere', () => {
+      expect(
+        load({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, GRAPHQL_INTROSPECTION: 'on' })
+          .introspection,
+      ).toBe(true);
+      expect(load({ GRAPHQL_INTROSPECTION: 'OFF' }).introspection).toBe(false);
+    });
+
+    it('rejects anything but on or off, naming GRAPHQL_INTROSPECTION', () => {
+      expect(configErrorFor({ GRAPHQL_INTROSPECTION: 'yes' }).message).toMatch(
+        /^GRAPHQL_INTROSPECTION\b/,
+      );
+    });
+  });
+
+  describe('stopping', () => {
+    it('waits 2 s before closing and at most 10 s in all by default', () => {
+      const config = load();
+      expect(config.shutdownDelayMs).toBe(2000);
+      expect(config.shutdownGraceMs).toBe(10000);
+    });
+
+    it('reads both', () => {
+      const config = load({ SHUTDOWN_DELAY_MS: '0', SHUTDOWN_GRACE_MS: '30000' });
+      expect(config.shutdownDelayMs).toBe(0);
+      expect(config.shutdownGraceMs).toBe(30000);
+    });
+
+    it('rejects a delay that is not shorter than the grace period, naming SHUTDOWN_DELAY_MS', () => {
+      expect(
+        configErrorFor({ SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_GRACE_MS: '5000' }).message,
+      ).toMatch(/^SHUTDOWN_DELAY_MS\b/);
+    });
+
+    it.each([
+      ['SHUTDOWN_GRACE_MS', '50'],
+      ['SHUTDOWN_GRACE_MS', 'soon'],
+      ['SHUTDOWN_DELAY_MS', '-1'],
+      ['QUEUE_STALLED_INTERVAL_MS', '100'],
+    ])('rejects %s=%p, naming it', (name, value) => {
+      expect(configErrorFor({ [name]: value }).message).toMatch(new RegExp(`^${name}\\b`));
+    });
+  });
+
   describe('SMTP_URL', () => {
     it('rejects a URL of another protocol, naming SMTP_URL', () => {
       expect(configErrorFor({ SMTP_URL: 'http://mail' }).message).toMatch(/^SMTP_URL\b/);

@@ -1,3 +1,5 @@
+import proxyAddr from 'proxy-addr';
+
 /** The process configuration, read once from the environment and validated before anything starts. */
 export interface AppConfig {
   nodeEnv: string;
@@ -156,19 +158,21 @@ function readSwitch(env: Env, name: string, fallback: boolean): boolean {
   return raw === 'on';
 }
 
-const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/;
-
 function readTrustProxy(env: Env): TrustProxy {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return readInt(env, 'TRUST_PROXY', 0, 0, 20);
   const addresses = raw.split(',').map((part) => part.trim());
-  const bad = addresses.find((address) => !PROXY_ADDRESS.test(address));
-  if (bad !== undefined) {
-    throw new ConfigError(
-      `TRUST_PROXY must be a hop count, true, or addresses/CIDR ranges separated by commas (got "${bad}")`,
-    );
+  // proxy-addr, which applies the rule, is also the judge of what it accepts.
+  for (const address of addresses) {
+    try {
+      proxyAddr.compile(address);
+    } catch {
+      throw new ConfigError(
+        `TRUST_PROXY must be a hop count, true, or addresses/CIDR ranges separated by commas (got "${address}")`,
+      );
+    }
   }
   return addresses;
 }
