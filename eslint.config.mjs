@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.js', 'jest.config.js'],
+    files: ['scripts/**/*.js', '**/jest.config.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {
