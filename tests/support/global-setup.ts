@@ -7,6 +7,12 @@ import { adminQuery, databaseUrl } from './databases';
  * it through the environment.
  */
 export default async function globalSetup(): Promise<void> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) {
+    throw new Error(
+      `the tests run on Node 24 (this is ${process.version}): run them through npm, which finds the Node that npm ci installed`,
+    );
+  }
   const template = `community_test_template_${process.pid}`;
   process.env.TEST_TEMPLATE_DB = template;
   await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
