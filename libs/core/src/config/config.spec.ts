@@ -118,6 +118,26 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('WORKER_PORT', () => {
+    it('is 3001 by default, and when empty', () => {
+      expect(load().workerPort).toBe(3001);
+      expect(load({ WORKER_PORT: '' }).workerPort).toBe(3001);
+    });
+
+    it('reads a port, 0 (any free port) and 65535 included', () => {
+      expect(load({ WORKER_PORT: '9464' }).workerPort).toBe(9464);
+      expect(load({ WORKER_PORT: '0' }).workerPort).toBe(0);
+      expect(load({ WORKER_PORT: '65535' }).workerPort).toBe(65535);
+    });
+
+    it.each(['http', '3001.5', '65536', '-1', ' 3001'])(
+      'rejects %j, naming WORKER_PORT',
+      (value) => {
+        expect(configErrorFor({ WORKER_PORT: value }).message).toMatch(/^WORKER_PORT\b/);
+      },
+    );
+  });
+
   describe('DATABASE_URL', () => {
     it('rejects a value that is not a URL, naming DATABASE_URL', () => {
       const error = configErrorFor({ DATABASE_URL: 'not a url' });

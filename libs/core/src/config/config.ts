@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Namespaces every Redis key, queue and channel, so several deployments or test runs can share one Redis. */
   redisPrefix: string;
   port: number;
+  /** The worker's own port, for its health checks and metrics (WORKER_PORT). */
+  workerPort: number;
   /** How long a process may take to stop after SIGTERM or SIGINT before it is cut off (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
   /**
@@ -225,6 +227,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
     port,
+    workerPort: readInt(env, 'WORKER_PORT', 3001, 0, 65535),
     shutdownGraceMs,
     shutdownDelayMs,
     queueStalledIntervalMs: readInt(env, 'QUEUE_STALLED_INTERVAL_MS', 30000, 500, 600000),
