@@ -391,10 +391,16 @@ describe('bad input is refused with the right code, naming the field, writing no
 
     it.each([
       ['a string where an Int is expected', THREADS, { first: 'ten' }, /first/],
-      ['an unknown enum literal', `{ threads(orderBy: SIDEWAYS) { totalCount } }`, {}, /SIDEWAYS/],
       ['a missing required input field', ASK, { input: { boardId: 'x', body: 'b' } }, /title/],
     ])('refuses %s at the GraphQL level with BAD_USER_INPUT', async (_s, query, vars, message) => {
       await expectRefused(() => app.gql(query, vars, asker.token), malformed(message));
+    });
+
+    it('refuses an unknown enum literal in the document as a document that does not validate', async () => {
+      await expectRefused(() => app.gql(`{ threads(orderBy: SIDEWAYS) { totalCount } }`), {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        message: /SIDEWAYS/,
+      });
     });
   });
 });

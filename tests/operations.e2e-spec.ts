@@ -36,15 +36,17 @@ describe('operating the API', () => {
     expect(await response.json()).toEqual({ data: { boards: [] } });
   });
 
-  it('answers a malformed query with BAD_USER_INPUT and no stack trace', async () => {
+  it('answers a malformed query with GRAPHQL_PARSE_FAILED and no stack trace', async () => {
     const response = await app.gql('{ boards { id ');
-    expect(response.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
     expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|at .*\.js/);
   });
 
-  it('refuses an unknown field with BAD_USER_INPUT', async () => {
+  it('refuses an unknown field with GRAPHQL_VALIDATION_FAILED', async () => {
     const response = await app.gql('{ boards { nope } }');
-    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
 
@@ -59,7 +61,7 @@ describe('requests the HTTP layer refuses', () => {
       'a body over one megabyte',
       JSON.stringify({ query: `{ boards { id } } #${'x'.repeat(1024 * 1024)}` }),
     ],
-  ])('answers %s with a GraphQL error coded BAD_USER_INPUT', async (_label, body) => {
+  ])('answers %s with a GraphQL error coded BAD_REQUEST', async (_label, body) => {
     const response = await fetch(app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -69,6 +71,6 @@ describe('requests the HTTP layer refuses', () => {
     expect(response.status).toBeLessThan(500);
     const text = await response.text();
     const reply = JSON.parse(text) as { errors: Array<{ extensions: { code: string } }> };
-    expect(reply.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(reply.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });

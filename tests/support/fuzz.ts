@@ -53,7 +53,7 @@ export function selectionFor(field: GraphQLField<unknown, unknown>): string {
   return ' { __typename }';
 }
 
-/** The error codes of the contract: every error must carry one of them. */
+/** The error codes of the contract, for operations that run. */
 export const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -63,6 +63,14 @@ export const CONTRACT_CODES = new Set([
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
   'SERVICE_UNAVAILABLE',
+]);
+
+/** Apollo's codes for requests that never run (a document that does not parse or validate). */
+export const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 export interface RawResponse {
@@ -115,7 +123,9 @@ export function problemsOf(response: RawResponse): string[] {
   for (const error of errors ?? []) {
     const code = error.extensions?.code;
     if (!code) problems.push(`error without a code: ${error.message}`);
-    else if (!CONTRACT_CODES.has(code)) problems.push(`${code}: ${error.message}`);
+    else if (!CONTRACT_CODES.has(code) && !REQUEST_CODES.has(code)) {
+      problems.push(`${code}: ${error.message}`);
+    }
     if (/\bat .+\.(js|ts):\d+/.test(error.message ?? '')) problems.push('a stack trace');
   }
   return problems;

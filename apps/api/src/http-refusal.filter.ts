@@ -1,11 +1,11 @@
-import { ErrorCode } from '@app/core';
 import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * A GraphQL request refused by the HTTP layer before GraphQL sees it (a body too large, not
- * JSON) still gets a GraphQL error with a contract code. Everything else keeps Nest's handling.
+ * JSON) still gets a GraphQL error, with Apollo's code for a malformed request (BAD_REQUEST).
+ * Everything else keeps Nest's handling.
  */
 @Catch()
 export class HttpRefusalFilter extends BaseExceptionFilter {
@@ -19,6 +19,6 @@ export class HttpRefusalFilter extends BaseExceptionFilter {
     return http
       .getResponse<FastifyReply>()
       .status(status)
-      .send({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      .send({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   }
 }

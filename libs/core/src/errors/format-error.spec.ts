@@ -99,35 +99,31 @@ describe('formatError', () => {
     });
   });
 
-  describe('malformed requests', () => {
-    it.each(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'])(
-      'turns %s into BAD_USER_INPUT, keeping the message',
-      (code) => {
-        const result = formatError(
-          {
-            message: 'Cannot query field "nope" on type "Query".',
-            locations: [location],
-            extensions: { code, stacktrace: ['GraphQLError: Cannot query', '    at validate'] },
-          },
-          undefined,
-          noReport,
-        );
-        expect(result).toEqual({
+  describe('requests that never run', () => {
+    it.each([
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+      'BAD_REQUEST',
+      'OPERATION_RESOLUTION_FAILURE',
+      'PERSISTED_QUERY_NOT_FOUND',
+      'PERSISTED_QUERY_NOT_SUPPORTED',
+    ])("keep Apollo's code %s and the message, without the stack trace", (code) => {
+      const result = formatError(
+        {
           message: 'Cannot query field "nope" on type "Query".',
           locations: [location],
-          path: undefined,
-          extensions: { code: 'BAD_USER_INPUT' },
-        });
-      },
-    );
-
-    it.each(['PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'])(
-      'turns %s into BAD_USER_INPUT too',
-      (code) => {
-        const result = formatError({ message: 'bad', extensions: { code } }, undefined, noReport);
-        expect(result.extensions).toEqual({ code: 'BAD_USER_INPUT' });
-      },
-    );
+          extensions: { code, stacktrace: ['GraphQLError: Cannot query', '    at validate'] },
+        },
+        undefined,
+        noReport,
+      );
+      expect(result).toEqual({
+        message: 'Cannot query field "nope" on type "Query".',
+        locations: [location],
+        path: undefined,
+        extensions: { code },
+      });
+    });
   });
 
   describe('unexpected errors', () => {

@@ -8,14 +8,18 @@ import {
 
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
 
-/** Codes that graphql-js and Apollo raise for a malformed request: all of them are bad input. */
+/**
+ * Apollo's codes for requests that never ran: a document that does not parse or validate, a
+ * malformed request, an operation that cannot be picked, an unknown persisted-query hash (which
+ * Apollo Client answers by sending the whole query). Clients and their libraries know these.
+ */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 export interface ErrorReporter {
@@ -27,7 +31,7 @@ const CONTRACT_EXTENSIONS = ['field', 'retryAfterSeconds'];
 
 /**
  * Shapes every error leaving the API: contract codes pass through with their message (and their
- * `field` or `retryAfterSeconds`); malformed requests become BAD_USER_INPUT; a lost database
+ * `field` or `retryAfterSeconds`); requests that never ran keep Apollo's code; a lost database
  * connection that reached here without passing the LostConnectionFilter still becomes
  * SERVICE_UNAVAILABLE; anything else unexpected becomes a generic INTERNAL_SERVER_ERROR that is
  * reported to the log. Stack traces and exception internals never leave.
@@ -46,9 +50,7 @@ export function formatError(
     }
     return { ...base, extensions };
   }
-  if (REQUEST_ERROR_CODES.has(code)) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-  }
+  if (REQUEST_ERROR_CODES.has(code)) return { ...base, extensions: { code } };
   if (isLostConnection(original)) {
     return {
       message: LOST_CONNECTION_MESSAGE,

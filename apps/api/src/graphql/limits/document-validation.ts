@@ -1,5 +1,4 @@
 import { asRefusal } from '@app/core';
-import { HeaderMap } from '@apollo/server';
 import {
   DocumentNode,
   GraphQLError,
@@ -10,6 +9,7 @@ import {
   ValidationRule,
 } from 'graphql';
 import { refuseDocumentShape } from './document-shape';
+import { requestRefusal } from './request-refusal';
 
 export interface ValidationSettings {
   /** Whether `__schema` and `__type` may be asked. */
@@ -41,18 +41,12 @@ export class DocumentValidator {
     if (this.passed.has(document)) return [];
     const shape = refuseDocumentShape(document);
     if (shape) return [asRefusal(shape)];
-    const errors = validate(schema, document, this.rules).map(
-      (error) =>
-        new GraphQLError(
-          this.settings.suggestions ? error.message : error.message.replace(SUGGESTION, ''),
-          {
-            nodes: error.nodes,
-            extensions: {
-              code: 'GRAPHQL_VALIDATION_FAILED',
-              http: { status: 400, headers: new HeaderMap() },
-            },
-          },
-        ),
+    const errors = validate(schema, document, this.rules).map((error) =>
+      requestRefusal(
+        'GRAPHQL_VALIDATION_FAILED',
+        this.settings.suggestions ? error.message : error.message.replace(SUGGESTION, ''),
+        error.nodes,
+      ),
     );
     if (!errors.length) this.passed.add(document);
     return errors;

@@ -1,8 +1,9 @@
-import { AppError, asRefusal, badInput, ErrorCode } from '@app/core';
-import { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { AppError, asRefusal, ErrorCode } from '@app/core';
+import { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { DOCUMENT_LIMITS } from './document-limits';
 import { checkLiterals, checkVariables } from './hostile-text';
 import { weighOperation } from './operation-weight';
+import { requestRefusal } from './request-refusal';
 
 const tooComplex = (message: string): AppError =>
   new AppError(ErrorCode.QUERY_TOO_COMPLEX, message);
@@ -20,9 +21,9 @@ export function refuseOperation(
   operation: OperationDefinitionNode | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   maxCost: number,
-): AppError | null {
+): GraphQLError | null {
   const refusal = findRefusal(schema, document, operation, variables ?? {}, maxCost);
-  return refusal && asRefusal(refusal);
+  return refusal instanceof AppError ? asRefusal(refusal) : refusal;
 }
 
 function findRefusal(
@@ -31,14 +32,14 @@ function findRefusal(
   operation: OperationDefinitionNode | null | undefined,
   variables: Record<string, unknown>,
   maxCost: number,
-): AppError | null {
+): AppError | GraphQLError | null {
   const text =
     checkVariables(variables, DOCUMENT_LIMITS.maxVariableDepth) ?? checkLiterals(document);
   if (text) return text;
   if (!operation) {
-    return badInput(
-      'operationName',
-      'names no operation of the document (give operationName when it holds several)',
+    return requestRefusal(
+      'OPERATION_RESOLUTION_FAILURE',
+      'operationName names no operation of the document (give it when the document holds several)',
     );
   }
   let weight;
