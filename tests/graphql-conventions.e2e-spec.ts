@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { fromGlobalId } from '../libs/core/src/ids/global-id';
 import { GraphQLErrorShape } from './support/graphql-client';
-import { channelHasListener, liveClient, LiveSubscription } from './support/live-client';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { channelHasListener, LiveSubscription } from './support/live-client';
 import { Member, TestApp } from './support/test-app';
 
 interface Reply {
@@ -126,7 +128,14 @@ describe('GraphQL as its clients expect', () => {
     });
 
     it('with an error fail alone: the socket stays open for the others', async () => {
-      const client = liveClient(app.url, member.token);
+      // Not lazy: the socket would otherwise close by itself whenever no subscription is active.
+      const client = createClient({
+        url: app.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${member.token}` },
+        retryAttempts: 0,
+        lazy: false,
+      });
       const closed: number[] = [];
       client.on('closed', (event) => closed.push((event as { code: number }).code));
       try {
@@ -162,12 +171,60 @@ describe('GraphQL as its clients expect', () => {
         );
         const [result] = await query.received(1);
         expect(Array.isArray(result.data?.boards)).toBe(true);
-        // Not closed, not even reopened: graphql-ws closes a lazy socket only once it is idle.
         expect(closed).toEqual([]);
         live.close();
       } finally {
         await client.dispose();
       }
     });
+  });
+});
+
+/** Browsers on the origins of CORS_ORIGINS may call the API; no other origin, and none by default. */
+describe('CORS', () => {
+  const allowed = 'https://community.example.com';
+  const listed = new TestApp();
+  const unlisted = new TestApp();
+  beforeAll(async () => {
+    await listed.start({ env: { CORS_ORIGINS: `${allowed},http://localhost:5173` } });
+    await unlisted.start({ env: { CORS_ORIGINS: '' } });
+  });
+  afterAll(async () => {
+    await listed.stop();
+    await unlisted.stop();
+  });
+
+  const preflight = (url: string, origin: string) =>
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+
+  it('answers the preflight of a listed origin', async () => {
+    const response = await preflight(listed.url, allowed);
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(allowed);
+    expect(response.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  });
+
+  it('lets a listed origin read the answer of a request', async () => {
+    const reply = await send(listed.url, { query: '{ boards { slug } }' }, { origin: allowed });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('access-control-allow-origin')).toBe(allowed);
+  });
+
+  it.each([
+    ['another origin, when some are listed', () => listed.url, 'https://evil.example'],
+    ['any origin, when none is listed', () => unlisted.url, allowed],
+  ])('gives no CORS headers to %s', async (_what, url, origin) => {
+    const response = await preflight(url(), origin);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const reply = await send(url(), { query: '{ boards { slug } }' }, { origin });
+    expect(reply.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

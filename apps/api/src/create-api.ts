@@ -1,4 +1,5 @@
-import { APP_CONFIG, AppConfig, loadConfigOrExit } from '@app/core';
+import { APP_CONFIG, AppConfig, echoRequestId, loadConfigOrExit, requestIdOf } from '@app/core';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -18,12 +19,23 @@ export async function createApi(): Promise<NestFastifyApplication> {
     // While the API drains, a request on an open keep-alive connection is still served (with
     // Connection: close) instead of refused: its client sent it before it could know.
     return503OnClosing: false,
+    genReqId: requestIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  await app.register(helmet, securityHeaders(app.get<AppConfig>(APP_CONFIG)));
+  app.getHttpAdapter().getInstance().addHook('onRequest', echoRequestId);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.register(helmet, securityHeaders(config));
+  // Browsers on the listed origins may call the API (preflight answered); others get no CORS
+  // headers, so their pages cannot read its answers.
+  await app.register(cors, {
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
+    maxAge: 600,
+  });
   const metrics = app.get(ApiMetrics);
   app
     .getHttpAdapter()

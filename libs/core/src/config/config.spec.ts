@@ -274,6 +274,29 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('CORS_ORIGINS', () => {
+    it('allows no origin by default', () => {
+      expect(load().corsOrigins).toEqual([]);
+      expect(load({ CORS_ORIGINS: ' ' }).corsOrigins).toEqual([]);
+    });
+
+    it('reads exact origins', () => {
+      expect(
+        load({ CORS_ORIGINS: 'https://community.example.com, http://localhost:5173' }).corsOrigins,
+      ).toEqual(['https://community.example.com', 'http://localhost:5173']);
+    });
+
+    it.each([
+      '*',
+      'community.example.com',
+      'https://example.com/',
+      'ftp://example.com',
+      'https://a.com,',
+    ])('rejects %p, naming CORS_ORIGINS', (value) => {
+      expect(configErrorFor({ CORS_ORIGINS: value }).message).toMatch(/^CORS_ORIGINS\b/);
+    });
+  });
+
   describe('TRUST_PROXY', () => {
     it('believes no proxy by default, or when empty or false', () => {
       expect(load().trustProxy).toBe(false);

@@ -26,6 +26,8 @@ export interface AppConfig {
   jwtSecret: string;
   /** The bearer token `/metrics` asks for (METRICS_TOKEN); null leaves it open outside production. */
   metricsToken: string | null;
+  /** Origins that browsers may call the API from (CORS_ORIGINS, comma-separated); none by default. */
+  corsOrigins: string[];
   tokenTtlSeconds: number;
   smtpUrl: string | null;
   mailFrom: string;
@@ -160,6 +162,27 @@ function readSwitch(env: Env, name: string, fallback: boolean): boolean {
   return raw === 'on';
 }
 
+/** CORS_ORIGINS: exact origins (scheme, host and port, no path), as browsers send them. */
+function readOrigins(env: Env): string[] {
+  const raw = (env.CORS_ORIGINS ?? '').trim();
+  if (raw === '') return [];
+  return raw.split(',').map((part) => {
+    const origin = part.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be origins like https://community.example.com separated by commas (got "${origin}")`,
+      );
+    }
+    return origin;
+  });
+}
+
 function readTrustProxy(env: Env): TrustProxy {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false') return false;
@@ -233,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queueStalledIntervalMs: readInt(env, 'QUEUE_STALLED_INTERVAL_MS', 30000, 500, 600000),
     jwtSecret,
     metricsToken: readMetricsToken(env),
+    corsOrigins: readOrigins(env),
     tokenTtlSeconds: readInt(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     smtpUrl: env.SMTP_URL ? readUrl(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
     mailFrom: env.MAIL_FROM ?? 'Community <no-reply@community.local>',
