@@ -5,6 +5,7 @@ import {
   createValidationPipe,
   ExpectedErrorFilter,
   LostConnectionFilter,
+  OperationsModule,
   RateLimitGuard,
 } from '@app/core';
 import { ForumModule } from '@app/forum';
@@ -18,17 +19,14 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TerminusModule } from '@nestjs/terminus';
 import { ExportsController } from './exports/exports.controller';
 import { graphqlOptions } from './graphql/graphql-options';
 import { FollowResolver } from './graphql/follow.resolver';
 import { LiveServer } from './graphql/live-server';
 import { NodeResolver } from './graphql/node.resolver';
-import { HealthController } from './health/health.controller';
+import { OperationLogPlugin } from './graphql/operation-log.plugin';
 import { HttpRefusalFilter } from './http-refusal.filter';
-import { RedisHealthIndicator } from './health/redis.health';
 import { ApiMetrics } from './metrics/metrics';
-import { MetricsController } from './metrics/metrics.controller';
 
 @Module({
   imports: [
@@ -38,7 +36,7 @@ import { MetricsController } from './metrics/metrics.controller';
       inject: [APP_CONFIG],
       useFactory: graphqlOptions,
     }),
-    TerminusModule.forRoot({ logger: false }),
+    OperationsModule,
     IdentityModule,
     ForumModule,
     ModerationModule,
@@ -47,13 +45,13 @@ import { MetricsController } from './metrics/metrics.controller';
     NotificationsModule,
     SearchModule,
   ],
-  controllers: [HealthController, MetricsController, ExportsController],
+  controllers: [ExportsController],
   providers: [
     NodeResolver,
     LiveServer,
     FollowResolver,
-    RedisHealthIndicator,
     ApiMetrics,
+    OperationLogPlugin,
     // Order matters: the rate limit needs the viewer the AuthGuard establishes.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

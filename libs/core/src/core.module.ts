@@ -9,13 +9,14 @@ import { ClientMutations } from './idempotency/client-mutations';
 import { ClientMutationsRepository } from './idempotency/client-mutations.repository';
 import { LoggingModule } from './logging/logging.module';
 import { NodeRegistry } from './nodes/node-registry';
+import { MetricsRegistry } from './operations/metrics-registry';
 import { OutboxService } from './outbox/outbox.service';
 import { PubSubModule } from './pubsub/pubsub.module';
 import { RedisModule } from './redis/redis.module';
 
 /**
  * What every process needs: config, logs, Postgres, Redis, pub/sub, tokens, the outbox, client
- * mutation ids.
+ * mutation ids, the metrics registry.
  */
 @Global()
 @Module({
@@ -29,6 +30,7 @@ import { RedisModule } from './redis/redis.module';
     FollowableRegistry,
     ClientMutationsRepository,
     ClientMutations,
+    MetricsRegistry,
   ],
   exports: [
     TokenService,
@@ -38,6 +40,7 @@ import { RedisModule } from './redis/redis.module';
     ModerationLogWriter,
     FollowableRegistry,
     ClientMutations,
+    MetricsRegistry,
   ],
 })
 export class CoreModule {}

@@ -43,3 +43,8 @@ export * from './errors/lost-connection.filter';
 export * from './idempotency/client-mutation-id';
 export * from './idempotency/client-mutations';
 export * from './idempotency/client-mutations-worker.module';
+export * from './logging/fastify-request-id';
+export * from './logging/request-context';
+export * from './logging/request-id';
+export * from './operations/metrics-registry';
+export * from './operations/operations.module';

@@ -5,6 +5,8 @@ export interface DomainEvent<Payload = unknown> {
   type: string;
   payload: Payload;
   occurredAt: string;
+  /** The request that recorded it, for the logs; absent for events recorded by the worker itself. */
+  requestId?: string;
 }
 
 /** Reacts to some event types. Must be idempotent: a retried job calls it again. */

@@ -2,8 +2,16 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
+import { prettyLogs } from './log-format';
+import { REQUEST_ID_LOG_KEY } from './request-context';
 
-/** Structured JSON logs (pino), one line per request, with credentials redacted. */
+/** Health probes and scrapes would drown the request log. */
+const UNLOGGED_PATHS = /^\/(health\/|metrics(\/|\?|$))/;
+
+/**
+ * Structured logs (pino): one line per request, every line of a request carrying its
+ * `requestId` (Fastify names requests, see requestIdOf), credentials redacted. JSON, except pretty for a developer at a terminal.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -12,8 +20,13 @@ import { AppConfig } from '../config/config';
         pinoHttp: {
           level: config.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          // Health probes and scrapes would drown the request log.
-          autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+          // Lines logged while serving a request carry its id alone, not the whole request.
+          quietReqLogger: true,
+          customAttributeKeys: { reqId: REQUEST_ID_LOG_KEY },
+          autoLogging: { ignore: (req) => UNLOGGED_PATHS.test(req.url ?? '') },
+          ...(prettyLogs({ nodeEnv: config.nodeEnv, terminal: process.stdout.isTTY === true })
+            ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+            : {}),
         },
       }),
     }),

@@ -1,4 +1,5 @@
-import { AppConfig, bearerToken } from '@app/core';
+import { bearerToken } from '../auth/bearer-token';
+import { AppConfig } from '../config/config';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** What a scrape of `/metrics` may see: the metrics, a demand for the token, or nothing at all. */

@@ -1,4 +1,3 @@
-import { APP_CONFIG, AppConfig } from '@app/core';
 import {
   Controller,
   Get,
@@ -10,14 +9,16 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { ApiMetrics } from './metrics';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config';
 import { metricsAccess } from './metrics-access';
+import { MetricsRegistry } from './metrics-registry';
 
 /** Prometheus scrape endpoint, behind METRICS_TOKEN (see metricsAccess). */
 @Controller('metrics')
 export class MetricsController {
   constructor(
-    private readonly metrics: ApiMetrics,
+    private readonly metrics: MetricsRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,4 +1,4 @@
-import { REDIS } from '@app/core';
+import { REDIS } from '../redis/redis.module';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';

@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { queueStalledIntervalMs } from '../config/config';
 import { DOMAIN_EVENTS_QUEUE, DomainEvent } from '../events/domain-event';
 import { DomainEventHandlers } from '../events/domain-event-handlers';
+import { withLogContext } from '../logging/request-context';
 
 /**
  * Runs the registered handlers for each relayed event; a failure retries the job with backoff.
@@ -21,13 +22,30 @@ export class DomainEventsProcessor extends WorkerHost {
     super();
   }
 
+  /**
+   * Every line logged while handling the event names it and carries the id of the request that
+   * recorded it, so one grep follows a request from the API into the worker.
+   */
   async process(job: Job<DomainEvent>): Promise<void> {
-    await this.handlers.dispatch(job.data);
+    const event = job.data;
+    await withLogContext(
+      event.requestId ?? null,
+      { eventId: event.id, eventType: event.type },
+      async () => {
+        const started = performance.now();
+        await this.handlers.dispatch(event);
+        const durationMs = Math.round(performance.now() - started);
+        this.logger.log({ attempt: job.attemptsMade + 1, durationMs }, `handled ${event.type}`);
+      },
+    );
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job<DomainEvent> | undefined, error: Error): void {
-    this.logger.warn(`event ${job?.data.type} #${job?.data.id} failed: ${error.message}`);
+    this.logger.warn(
+      { requestId: job?.data.requestId, eventId: job?.data.id, eventType: job?.data.type },
+      `event ${job?.data.type} #${job?.data.id} failed: ${error.message}`,
+    );
   }
 
   @OnWorkerEvent('error')

@@ -25,6 +25,7 @@ interface OutboxRow {
   type: string;
   payload: unknown;
   created_at: Date;
+  request_id: string | null;
 }
 
 /**
@@ -93,7 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, type, payload, created_at FROM outbox
+        `SELECT id, type, payload, created_at, request_id FROM outbox
           WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
       );
@@ -104,6 +105,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           type: row.type,
           payload: row.payload,
           occurredAt: row.created_at.toISOString(),
+          ...(row.request_id ? { requestId: row.request_id } : {}),
         };
         return { name: row.type, data: event, opts: { jobId: `event-${row.id}` } };
       });

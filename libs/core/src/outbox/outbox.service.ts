@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { currentRequestId } from '../logging/request-context';
 
-/** Records domain events in the same transaction as the change that caused them. */
+/**
+ * Records domain events in the same transaction as the change that caused them, with the id of
+ * the request being served, which the worker then logs with its handling of the event.
+ */
 @Injectable()
 export class OutboxService {
   /** Records `type` with `payload` through `manager`, which must be inside the caller's transaction. */
@@ -9,9 +13,10 @@ export class OutboxService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${type} recorded outside a transaction`);
     }
-    await manager.query('INSERT INTO outbox (type, payload) VALUES ($1, $2)', [
+    await manager.query('INSERT INTO outbox (type, payload, request_id) VALUES ($1, $2, $3)', [
       type,
       JSON.stringify(payload),
+      currentRequestId(),
     ]);
   }
 }
