@@ -342,6 +342,24 @@ describe('schema details in production', () => {
     expect(open.errors).toBeUndefined();
   });
 
+  it('opens Apollo Sandbox for a browser on /graphql in development, and nothing in production', async () => {
+    const open = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
+    const page = await open(development.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('embeddable-sandbox');
+    expect(page.headers.get('content-security-policy')).toContain(
+      'https://embeddable-sandbox.cdn.apollographql.com',
+    );
+
+    const none = await open(production.url);
+    expect(none.status).toBeGreaterThanOrEqual(400);
+    expect(none.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(none.headers.get('content-security-policy')).toBe(
+      "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'",
+    );
+  });
+
   it('lets GRAPHQL_INTROSPECTION=on turn it back on in production', async () => {
     const opened = new TestApp();
     await opened.start({

@@ -1,4 +1,7 @@
 import { AppConfig, formatError } from '@app/core';
+import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
@@ -27,6 +30,13 @@ export function documentValidator(config: AppConfig): DocumentValidator {
   });
 }
 
+/** A browser opening /graphql gets Apollo Sandbox in development, and nothing in production. */
+function landingPage(config: AppConfig): ApolloServerPlugin {
+  return config.nodeEnv === 'production'
+    ? ApolloServerPluginLandingPageDisabled()
+    : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false });
+}
+
 /**
  * The Apollo settings of the API: in-memory schema (sorted), the operation gate, error shaping.
  * graphql-ws is served by the LiveServer, through the same gate and the same error shaping.
@@ -44,7 +54,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     // The operation gate validates, after checking that the document's shape keeps it cheap.
     dangerouslyDisableValidation: true,
-    plugins: [operationGatePlugin(documentValidator(config), config.queryCostLimit)],
+    plugins: [
+      operationGatePlugin(documentValidator(config), config.queryCostLimit),
+      landingPage(config),
+    ],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
     formatError: shapeError,
     // A refusal raised while executing (RATE_LIMITED, SERVICE_UNAVAILABLE) keeps the status that
