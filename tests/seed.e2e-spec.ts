@@ -25,7 +25,15 @@ describe('the demo data', () => {
     await runSeed();
     await runSeed();
     expect(log).toHaveBeenLastCalledWith('The database already has the demo data.');
+    const printed = log.mock.calls.map((call) => String(call[0]));
     log.mockRestore();
+    expect(printed).toContainEqual(expect.stringMatching(/^\s+role\s+handle\s+email\s+password$/));
+    expect(printed).toContainEqual(
+      expect.stringMatching(/^\s+ADMIN\s+admin\s+admin@example\.com\s+admin-password-1$/),
+    );
+    expect(printed).toContainEqual(
+      expect.stringMatching(/^\s+MEMBER\s+alice\s+alice@example\.com\s+alice-password-1$/),
+    );
 
     const data = ok(
       await app.gql<{
@@ -101,7 +109,7 @@ describe('the demo data in production', () => {
     expect(output[0]).toMatch(/for trying the platform.*not for production/);
     const printed = new Map(
       output
-        .map((line) => /^\s+\S+\s+(\S+@example\.com)\s+(\S+)$/.exec(line))
+        .map((line) => /^\s+\S+\s+\S+\s+(\S+@example\.com)\s+(\S+)$/.exec(line))
         .filter((match): match is RegExpExecArray => match !== null)
         .map((match) => [match[1], match[2]]),
     );

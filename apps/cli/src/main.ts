@@ -31,6 +31,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
+      // The API booted here serves only the seed's own requests: its info log would bury the
+      // credentials table. An explicit LOG_LEVEL still wins.
+      process.env.LOG_LEVEL ??= 'warn';
       await migrate(config.databaseUrl);
       const app = await createApi();
       try {

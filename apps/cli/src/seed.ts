@@ -2,6 +2,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { grantRole } from './grant-role';
+import { textTable } from './text-table';
 
 interface DemoUser {
   handle: string;
@@ -215,9 +216,11 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
   console.log(
     'Demo data created, for trying the platform: it is not for production use. Sign in with any of these:',
   );
-  for (const user of accounts) {
-    console.log(`  ${user.role.padEnd(16)} ${user.email.padEnd(22)} ${user.password}`);
-  }
+  const table = textTable(
+    ['role', 'handle', 'email', 'password'],
+    accounts.map((user) => [user.role, user.handle, user.email, user.password]),
+  );
+  for (const line of table) console.log(line);
   if (production) {
     console.log(
       'These passwords were generated for this database and are shown only now; the demo admin can do anything.',
