@@ -23,7 +23,10 @@ export function withLogContext<T>(
   fields: Record<string, unknown>,
   work: () => Promise<T>,
 ): Promise<T> {
+  // nestjs-pino sets its root logger when it mounts its HTTP middleware; a process without an
+  // HTTP listener (the worker) has none, and its lines then go without the extra fields.
   const parent = storage.getStore()?.logger ?? PinoLogger.root;
+  if (!parent) return work();
   const logger = parent.child(requestId ? { [REQUEST_ID_LOG_KEY]: requestId, ...fields } : fields);
   return storage.run(new Store(logger), work);
 }
