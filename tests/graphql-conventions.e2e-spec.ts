@@ -212,10 +212,11 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/);
   });
 
-  it('lets a listed origin read the answer of a request', async () => {
+  it('lets a listed origin read the answer of a request, and the id it went by', async () => {
     const reply = await send(listed.url, { query: '{ boards { slug } }' }, { origin: allowed });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('access-control-allow-origin')).toBe(allowed);
+    expect(reply.headers.get('access-control-expose-headers')).toBe('x-request-id');
   });
 
   it.each([

@@ -34,6 +34,8 @@ export async function createApi(): Promise<NestFastifyApplication> {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
+    // A page may read the id its request went by, to quote it when it reports a problem.
+    exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
   const metrics = app.get(ApiMetrics);

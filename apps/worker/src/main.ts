@@ -1,8 +1,14 @@
 import 'reflect-metadata';
+import { exitUnlessReachable, loadConfigOrExit, postgresProblem, redisProblem } from '@app/core';
 import { createWorker } from './create-worker';
 import { handleShutdownSignals } from './graceful-shutdown';
 
 async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  await exitUnlessReachable('worker', [
+    postgresProblem(config.databaseUrl),
+    redisProblem(config.redisUrl),
+  ]);
   handleShutdownSignals(await createWorker());
 }
 

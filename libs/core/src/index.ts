@@ -48,3 +48,4 @@ export * from './logging/request-context';
 export * from './logging/request-id';
 export * from './operations/metrics-registry';
 export * from './operations/operations.module';
+export * from './startup/reachability';
