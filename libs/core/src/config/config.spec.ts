@@ -381,4 +381,96 @@ describe('loadConfig', () => {
       expect(configErrorFor({ SMTP_URL: 'http://mail' }).message).toMatch(/^SMTP_URL\b/);
     });
   });
+
+  describe('OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_SERVICE_NAME', () => {
+    it('sends no traces and names the service community-platform by default, and when empty', () => {
+      expect(load()).toMatchObject({
+        otlpEndpoint: undefined,
+        otelServiceName: 'community-platform',
+      });
+      expect(load({ OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_SERVICE_NAME: '' })).toMatchObject({
+        otlpEndpoint: undefined,
+        otelServiceName: 'community-platform',
+      });
+    });
+
+    it('reads an http or https endpoint and a service name', () => {
+      expect(
+        load({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'api-eu' }),
+      ).toMatchObject({ otlpEndpoint: 'http://collector:4318', otelServiceName: 'api-eu' });
+      expect(load({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example.com' }).otlpEndpoint).toBe(
+        'https://otel.example.com',
+      );
+    });
+
+    it.each(['collector:4318', 'grpc://collector:4317', 'not a url'])(
+      'rejects the endpoint %p, naming OTEL_EXPORTER_OTLP_ENDPOINT',
+      (value) => {
+        expect(configErrorFor({ OTEL_EXPORTER_OTLP_ENDPOINT: value }).message).toMatch(
+          /^OTEL_EXPORTER_OTLP_ENDPOINT\b/,
+        );
+      },
+    );
+
+    it.each(['community platform', 'x'.repeat(101)])(
+      'rejects the service name %p, naming OTEL_SERVICE_NAME',
+      (value) => {
+        expect(configErrorFor({ OTEL_SERVICE_NAME: value }).message).toMatch(
+          /^OTEL_SERVICE_NAME\b/,
+        );
+      },
+    );
+  });
+
+  describe('with several bad variables', () => {
+    const env = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'changeme',
+      PORT: 'http',
+      DATABASE_URL: 'mysql://root:hunter2-db-password@db/community',
+      RATE_LIMIT: 'maybe',
+      CORS_ORIGINS: '*',
+      SHUTDOWN_DELAY_MS: '5000',
+      SHUTDOWN_GRACE_MS: '5000',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318',
+    };
+
+    it('reports every one of them in one error, a line each, starting with its name', () => {
+      const error = configErrorFor(env);
+      expect(error.problems.map((problem) => problem.variable).sort()).toEqual([
+        'CORS_ORIGINS',
+        'DATABASE_URL',
+        'JWT_SECRET',
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+        'PORT',
+        'RATE_LIMIT',
+        'SHUTDOWN_DELAY_MS',
+      ]);
+      const lines = error.message.split('\n');
+      expect(lines).toHaveLength(7);
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^PORT must be an integer from 0 to 65535 \(got "http"\)$/),
+          expect.stringMatching(/^RATE_LIMIT must be "on" or "off" \(got "maybe"\)$/),
+          expect.stringMatching(
+            /^DATABASE_URL must use postgres: or postgresql: \(got "mysql:"\)$/,
+          ),
+          expect.stringMatching(/^JWT_SECRET must be at least 32 characters .*\(it has 8;/),
+          expect.stringMatching(/^SHUTDOWN_DELAY_MS must be less than SHUTDOWN_GRACE_MS/),
+        ]),
+      );
+    });
+
+    it('never repeats a secret or a URL that may hold a password', () => {
+      const { message } = configErrorFor({
+        ...env,
+        JWT_SECRET: 'short-secret',
+        METRICS_TOKEN: 'scrape token with spaces',
+        SMTP_URL: 'http://mailer:smtp-password@mail',
+      });
+      for (const secret of ['short-secret', 'scrape token', 'hunter2', 'smtp-password', 'root']) {
+        expect(message).not.toContain(secret);
+      }
+    });
+  });
 });
