@@ -1,7 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { csvField, csvRecord } from './csv';
+import { csvRecords } from './csv';
 
-describe('csvField', () => {
+/** One field as it is written inside a record. */
+function csvField(value: string): string {
+  return csvRecords([[value, '']]).slice(0, -',\r\n'.length);
+}
+
+describe('csvRecords: one field', () => {
   it('leaves plain text as it is', () => {
     expect(csvField('Dark mode for the app')).toBe('Dark mode for the app');
     expect(csvField('')).toBe('');
@@ -23,6 +28,11 @@ describe('csvField', () => {
     expect(csvField('\tindented')).toBe("'\tindented");
   });
 
+  it('neutralises the full-width = + - @ that some spreadsheets read as their ASCII forms', () => {
+    expect(csvField('＝SUM(A1)')).toBe("'＝SUM(A1)");
+    expect(csvField('＠cmd')).toBe("'＠cmd");
+  });
+
   it('neutralises first and quotes after, so a formula with a comma stays one inert cell', () => {
     expect(csvField('=HYPERLINK("http://evil", "x")')).toBe(
       `"'=HYPERLINK(""http://evil"", ""x"")"`,
@@ -35,14 +45,23 @@ describe('csvField', () => {
   });
 });
 
-describe('csvRecord', () => {
-  it('joins fields with commas and ends the record with CRLF', () => {
-    expect(csvRecord(['id', 'title', 'votes'])).toBe('id,title,votes\r\n');
+describe('csvRecords', () => {
+  it('joins fields with commas and ends each record with CRLF', () => {
+    expect(csvRecords([['id', 'title', 'votes']])).toBe('id,title,votes\r\n');
+    expect(
+      csvRecords([
+        ['1', 'a'],
+        ['2', 'b'],
+      ]),
+    ).toBe('1,a\r\n2,b\r\n');
   });
 
   it('reads back through a CSV parser as the same fields, formulas shown as text', () => {
     const hostile = ['a,b', 'say "hi"', 'one\r\ntwo\nthree\rfour', '=SUM(A1)', '@cmd', '東京'];
-    const csv = csvRecord(['n', ...hostile.map((_, i) => `f${i}`)]) + csvRecord(['1', ...hostile]);
+    const csv = csvRecords([
+      ['n', ...hostile.map((_, i) => `f${i}`)],
+      ['1', ...hostile],
+    ]);
     const [, row] = parse(csv) as string[][];
     expect(row).toEqual([
       '1',

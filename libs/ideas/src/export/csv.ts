@@ -1,21 +1,19 @@
-// CSV per RFC 4180, made safe to open in a spreadsheet.
-
-/** Cells a spreadsheet would evaluate as a formula (or as a DDE command) start with one of these. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Fields holding one of these must be quoted. */
-const NEEDS_QUOTES = /[",\r\n]/;
+import { stringify } from 'csv-stringify/sync';
 
 /**
- * One field: a would-be formula is neutralised with a leading `'` (spreadsheets then show it as
- * text), and a field with a comma, quote, CR or LF is quoted with its quotes doubled.
+ * Records per RFC 4180 (fields quoted only when they hold a comma, quote, CR or LF; records ended
+ * by CRLF), made safe to open in a spreadsheet: a cell that would run as a formula or a DDE
+ * command (starting with = + - @, a tab or a CR) gets a leading `'`, so it shows as text.
  */
-export function csvField(value: string): string {
-  const inert = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
-}
+const DIALECT = {
+  record_delimiter: 'windows',
+  // With a record delimiter given, csv-stringify would quote only fields holding CRLF: a lone
+  // CR or LF would then split the record for readers that take either as a line end.
+  quote_record_delimiter: true,
+  escape_formulas: true,
+} as const;
 
-/** One record: its fields separated by commas, ended by CRLF. */
-export function csvRecord(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+/** The records of `rows`, each ended by CRLF. */
+export function csvRecords(rows: string[][]): string {
+  return stringify(rows, DIALECT);
 }

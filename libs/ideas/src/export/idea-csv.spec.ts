@@ -1,5 +1,5 @@
 import { toGlobalId } from '@app/core';
-import { ideaCsvHeader, ideaCsvRecord } from './idea-csv';
+import { ideaCsvHeader, ideaCsvRecords } from './idea-csv';
 
 describe('ideas CSV', () => {
   const idea = {
@@ -18,18 +18,36 @@ describe('ideas CSV', () => {
 
   it('writes global ids, ISO 8601 dates, tags joined by semicolons and a link to the idea', () => {
     const id = toGlobalId('Idea', idea.id);
-    expect(ideaCsvRecord(idea, 'https://community.example')).toBe(
+    expect(ideaCsvRecords([idea], 'https://community.example')).toBe(
       `${id},"Offline maps, please",PLANNED,42,ada,2026-03-01T08:30:00.125Z,maps;offline,` +
         `https://community.example/ideas/${id}\r\n`,
     );
   });
 
   it('neutralises a handle or tag that would read as a formula', () => {
-    const record = ideaCsvRecord(
-      { ...idea, authorHandle: '-ada', tags: ['-x'] },
+    const record = ideaCsvRecords(
+      [{ ...idea, authorHandle: '-ada', tags: ['-x'] }],
       'https://c.example',
     );
     expect(record).toContain(",'-ada,");
     expect(record).toContain(",'-x,");
+  });
+
+  it('writes a page of ideas as one record each', () => {
+    const second = { ...idea, id: '5d1e2f3a-0000-4000-8000-000000000001', title: 'Dark mode' };
+    const records = ideaCsvRecords([idea, second], 'https://c.example').split('\r\n');
+    expect(records).toHaveLength(3);
+    expect(records[1]).toContain(',Dark mode,');
+    expect(records[2]).toBe('');
+    expect(ideaCsvRecords([], 'https://c.example')).toBe('');
+  });
+
+  it('shows a title that would run as a formula as text', () => {
+    expect(
+      ideaCsvRecords(
+        [{ ...idea, title: '=HYPERLINK("http://evil.example","click")' }],
+        'https://c',
+      ),
+    ).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
   });
 });

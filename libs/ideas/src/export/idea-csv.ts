@@ -1,5 +1,5 @@
 import { toGlobalId } from '@app/core';
-import { csvRecord } from './csv';
+import { csvRecords } from './csv';
 
 /** An idea as one CSV row needs it. */
 export interface ExportedIdea {
@@ -19,20 +19,24 @@ const COLUMNS = ['id', 'title', 'status', 'votes', 'author', 'created', 'tags', 
 
 /** The header record of an ideas export. */
 export function ideaCsvHeader(): string {
-  return csvRecord(COLUMNS);
+  return csvRecords([COLUMNS]);
 }
 
-/** One idea as a CSV record; ids and links are the ones clients see. */
-export function ideaCsvRecord(idea: ExportedIdea, publicUrl: string): string {
-  const id = toGlobalId('Idea', idea.id);
-  return csvRecord([
-    id,
-    idea.title,
-    idea.status,
-    String(idea.voteCount),
-    idea.authorHandle,
-    idea.createdAt.toISOString(),
-    idea.tags.join(TAG_SEPARATOR),
-    `${publicUrl}/ideas/${id}`,
-  ]);
+/** Ideas as CSV records, one each; ids and links are the ones clients see. */
+export function ideaCsvRecords(ideas: readonly ExportedIdea[], publicUrl: string): string {
+  return csvRecords(
+    ideas.map((idea) => {
+      const id = toGlobalId('Idea', idea.id);
+      return [
+        id,
+        idea.title,
+        idea.status,
+        String(idea.voteCount),
+        idea.authorHandle,
+        idea.createdAt.toISOString(),
+        idea.tags.join(TAG_SEPARATOR),
+        `${publicUrl}/ideas/${id}`,
+      ];
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportCursor, ExportedIdeasRepository } from './exported-ideas.repository';
-import { ideaCsvHeader, ideaCsvRecord } from './idea-csv';
+import { ideaCsvHeader, ideaCsvRecords } from './idea-csv';
 
 /** Ideas read per query, written as one chunk: memory stays flat whatever the export's size. */
 const PAGE_SIZE = 1000;
@@ -27,7 +27,7 @@ export class IdeaExportWriter {
     for (let seq = 1; ; seq++) {
       const ideas = await this.ideas.page(filter, after, PAGE_SIZE);
       if (ideas.length === 0) break;
-      const csv = ideas.map((idea) => ideaCsvRecord(idea, this.config.publicUrl)).join('');
+      const csv = ideaCsvRecords(ideas, this.config.publicUrl);
       await this.jobs.appendChunk(exportId, seq, csv, ideas.length);
       if (ideas.length < PAGE_SIZE) break;
       after = ideas[ideas.length - 1];
