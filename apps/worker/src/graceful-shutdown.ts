@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, flushTraces } from '@app/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
@@ -34,6 +34,7 @@ export function handleShutdownSignals(app: INestApplicationContext): void {
         .filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
       await Promise.all(hosts.map((host) => host.worker.close()));
       await app.close();
+      await flushTraces();
     } catch (error) {
       clearTimeout(cutOff);
       logger.error(

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { exitUnlessReachable, loadConfigOrExit, postgresProblem, redisProblem } from '@app/core';
 import { createWorker } from './create-worker';

@@ -49,3 +49,4 @@ export * from './logging/request-id';
 export * from './operations/metrics-registry';
 export * from './operations/operations.module';
 export * from './startup/reachability';
+export * from './tracing/flush-traces';

@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, flushTraces } from '@app/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -57,6 +57,7 @@ export function handleShutdownSignals(app: NestFastifyApplication): void {
       await sleep(config.shutdownDelayMs);
       await Promise.all([app.get(LiveServer).close(1001, 'Server shutting down'), fastify.close()]);
       await app.close();
+      await flushTraces();
     } catch (error) {
       clearTimeout(cutOff);
       logger.error(

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { BullMQOtel } from 'bullmq-otel';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { DOMAIN_EVENTS_QUEUE } from '../events/domain-event';
@@ -12,6 +13,10 @@ import { DOMAIN_EVENTS_QUEUE } from '../events/domain-event';
       useFactory: (config: AppConfig) => ({
         connection: { url: config.redisUrl, maxRetriesPerRequest: null },
         prefix: `${config.redisPrefix}-bull`,
+        // Jobs carry the trace they were added in, and their processing joins it.
+        ...(config.otlpEndpoint
+          ? { telemetry: new BullMQOtel({ tracerName: config.otelServiceName }) }
+          : {}),
         defaultJobOptions: {
           attempts: 10,
           backoff: { type: 'exponential', delay: 1000 },
