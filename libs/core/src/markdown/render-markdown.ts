@@ -59,6 +59,14 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source), SANITIZE_OPTIONS);
 }
 
+/**
+ * The tokens of member-written markdown, parsed with the renderer's own options: whatever reads
+ * a body's structure (mentions, for one) sees code, links and text exactly as they render.
+ */
+export function markdownTokens(source: string): MarkdownIt.Token[] {
+  return markdown.parse(source, {});
+}
+
 /** Sanitizes an HTML fragment produced by the platform itself (e.g. search highlights). */
 export function sanitizeFragment(html: string, allowedTags: string[]): string {
   return sanitizeHtml(html, { allowedTags, allowedAttributes: {} });
