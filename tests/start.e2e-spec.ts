@@ -26,12 +26,14 @@ describe('npm start', () => {
 
   it('prints the address it serves on one line once the API is ready, and stops cleanly', async () => {
     const port = await freePort();
+    const workerPort = await freePort();
     start = new ChildApp('npm start', join(ROOT, 'scripts', 'start.js'), {
       HOME: process.env.HOME ?? '/tmp',
       DATABASE_URL: databaseUrl(name),
       REDIS_URL,
       REDIS_PREFIX: name,
       PORT: String(port),
+      WORKER_PORT: String(workerPort),
       SHUTDOWN_DELAY_MS: '0',
     });
     const running = start;
@@ -50,6 +52,15 @@ describe('npm start', () => {
       ),
     );
     expect(data.boards).toEqual([]);
+    // The worker serves its health beside the API, on its own port.
+    await until(
+      'the worker is ready',
+      async () =>
+        (await fetch(`http://127.0.0.1:${workerPort}/health/ready`).catch(() => null))?.status ===
+        200,
+      30000,
+      100,
+    );
 
     running.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });

@@ -383,6 +383,8 @@ export class FaultPlatform {
       // Tests post the same texts in bursts.
       AUTOMOD_THRESHOLD: '100',
       LOG_LEVEL: 'info',
+      // Any free port for each worker's health and metrics: a test may run several workers.
+      WORKER_PORT: '0',
       ...this.options.env,
       ...more,
     };
@@ -413,19 +415,23 @@ export class FaultPlatform {
     return child;
   }
 
-  /** Starts a worker process and waits until its queue workers are running. */
-  async worker(env: Record<string, string> = {}): Promise<ChildApp> {
-    const child = new ChildApp('worker', this.build.main('worker'), this.env(env));
+  /**
+   * Starts a worker process and waits until its queue workers are running; `url` is the base
+   * address of its health and metrics.
+   */
+  async worker(env: Record<string, string> = {}): Promise<ChildApp & { url: string }> {
+    const child = new ChildApp('worker', this.build.main('worker'), this.env(env)) as ChildApp & {
+      url: string;
+    };
     this.children.push(child);
-    const started = child.lines.length;
     await until(
       'the worker is running',
       () => {
         if (child.exit) throw new Error(`the worker exited: ${child.tail()}`);
-        // The last module to initialise logs this; the queue workers run right after it.
-        return child.lines
-          .slice(started)
-          .some((line) => line.includes('NotificationsWorkerModule'));
+        // The worker listens once its queue workers run, and logs the address it took.
+        const url = child.logs().find((line) => line.context === 'WorkerHttp')?.url;
+        if (typeof url === 'string') child.url = url;
+        return typeof url === 'string';
       },
       60000,
       100,

@@ -52,6 +52,8 @@ export class TestApp {
       REDIS_PREFIX: this.name,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORT: '0',
+      // Any free port for each worker's health and metrics, so that parallel test files never meet.
+      WORKER_PORT: '0',
       // Suites send bursts from one address; the rate-limit test turns the limits back on.
       RATE_LIMIT: 'off',
       // Suites repeat texts and post in bursts; the moderation suites turn automod back on.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { IncomingMessage } from 'node:http';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { prettyLogs } from './log-format';
@@ -7,6 +8,14 @@ import { REQUEST_ID_LOG_KEY } from './request-context';
 
 /** Health probes and scrapes would drown the request log. */
 const UNLOGGED_PATHS = /^\/(health\/|metrics(\/|\?|$))/;
+
+/**
+ * The path the client asked for. Fastify runs Nest middleware through middie, which hands each
+ * one `url` without the part its route matched (here, all of it) and keeps the whole in
+ * `originalUrl`.
+ */
+const requestedPath = (req: IncomingMessage & { originalUrl?: string }): string =>
+  req.originalUrl ?? req.url ?? '';
 
 /**
  * Structured logs (pino): one line per request, every line of a request carrying its
@@ -23,7 +32,7 @@ const UNLOGGED_PATHS = /^\/(health\/|metrics(\/|\?|$))/;
           // Lines logged while serving a request carry its id alone, not the whole request.
           quietReqLogger: true,
           customAttributeKeys: { reqId: REQUEST_ID_LOG_KEY },
-          autoLogging: { ignore: (req) => UNLOGGED_PATHS.test(req.url ?? '') },
+          autoLogging: { ignore: (req) => UNLOGGED_PATHS.test(requestedPath(req)) },
           ...(prettyLogs({ nodeEnv: config.nodeEnv, terminal: process.stdout.isTTY === true })
             ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
             : {}),

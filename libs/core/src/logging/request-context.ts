@@ -23,8 +23,9 @@ export function withLogContext<T>(
   fields: Record<string, unknown>,
   work: () => Promise<T>,
 ): Promise<T> {
-  // nestjs-pino sets its root logger when it mounts its HTTP middleware; a process without an
-  // HTTP listener (the worker) has none, and its lines then go without the extra fields.
+  // nestjs-pino sets its root logger when it mounts its HTTP middleware: the API and the worker
+  // (for its health and metrics) have one, an application context without HTTP has none, and
+  // its lines then go without the extra fields.
   const parent = storage.getStore()?.logger ?? PinoLogger.root;
   if (!parent) return work();
   const logger = parent.child(requestId ? { [REQUEST_ID_LOG_KEY]: requestId, ...fields } : fields);
