@@ -8,20 +8,24 @@ import { IdeasWorkerModule } from '@app/ideas';
 import { ModerationWorkerModule } from '@app/moderation';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { QueueMetrics } from './queue-metrics';
 
 /**
  * The background process: the outbox relay, core upkeep and the handlers of every domain lib,
- * with the same health and metrics endpoints as the API.
+ * with the same health and metrics endpoints as the API, and the depths of its queues.
  */
 @Module({
   imports: [
     CoreModule,
     OperationsModule,
+    DiscoveryModule,
     OutboxRelayModule,
     ClientMutationsWorkerModule,
     ModerationWorkerModule,
     IdeasWorkerModule,
     NotificationsWorkerModule,
   ],
+  providers: [QueueMetrics],
 })
 export class WorkerModule {}

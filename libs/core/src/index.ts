@@ -48,5 +48,6 @@ export * from './logging/request-context';
 export * from './logging/request-id';
 export * from './operations/metrics-registry';
 export * from './operations/operations.module';
+export * from './operations/scrape-reading';
 export * from './startup/reachability';
 export * from './tracing/flush-traces';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from './notification-kind';
+import { NotificationMetrics } from './notification-metrics';
 
 export interface NotificationDraft {
   kind: NotificationKind;
@@ -23,7 +24,10 @@ export interface WrittenNotification {
 /** Writes notifications for the worker; a redelivered event or a repeated kudo writes nothing twice. */
 @Injectable()
 export class NotificationWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: NotificationMetrics,
+  ) {}
 
   /**
    * Writes one notification per recipient in a single statement and returns every notification
@@ -60,6 +64,7 @@ export class NotificationWriter {
           draft.eventId,
         ],
       );
+    this.metrics.written.inc({ kind: draft.kind }, rows.filter((row) => row.fresh).length);
     return rows.map((row) => ({ id: row.id, recipientId: row.recipient_id, fresh: row.fresh }));
   }
 }

@@ -13,6 +13,7 @@ import { ModerationNotificationsHandler } from './moderation-notifications.handl
 import { LivePublisher } from './live/live-publisher';
 import { LiveTopics } from './live/live-topics';
 import { ThreadActivityHandler } from './live/thread-activity.handler';
+import { NotificationMetrics } from './notification-metrics';
 import { NotificationWriter } from './notification-writer';
 import { Notifier } from './notifier';
 
@@ -26,6 +27,7 @@ import { Notifier } from './notifier';
   ],
   providers: [
     NotificationWriter,
+    NotificationMetrics,
     Notifier,
     LiveTopics,
     LivePublisher,

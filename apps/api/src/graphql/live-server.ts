@@ -8,13 +8,16 @@ import { useServer } from 'graphql-ws/use/ws';
 import { IncomingMessage, Server } from 'node:http';
 import { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { ApiMetrics } from '../metrics/metrics';
 import { clientAddress, trustFunction } from '../trust-proxy';
 import { documentValidator, shapeError } from './graphql-options';
 import { DOCUMENT_LIMITS } from './limits/document-limits';
 import { DocumentValidator } from './limits/document-validation';
 
 import { refuseOperation } from './limits/operation-gate';
+import { LiveSubscriptionCount } from './live-subscription-count';
 import { buildRequestContext } from './request-context';
+import { rootFieldName } from './root-field';
 
 const PATH = '/graphql';
 
@@ -36,13 +39,16 @@ export class LiveServer implements OnApplicationBootstrap {
   });
   private disposable: Disposable | null = null;
   private readonly validator: DocumentValidator;
+  private readonly subscriptions: LiveSubscriptionCount;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly http: HttpAdapterHost,
     private readonly schemaHost: GraphQLSchemaHost,
+    metrics: ApiMetrics,
   ) {
     this.validator = documentValidator(config);
+    this.subscriptions = new LiveSubscriptionCount(metrics.liveSubscriptions);
   }
 
   onApplicationBootstrap(): void {
@@ -67,6 +73,14 @@ export class LiveServer implements OnApplicationBootstrap {
             ip: clientAddress(ctx.extra.request, trust),
           }),
         onSubscribe: (ctx, _id, payload) => this.prepare(schema, payload),
+        // Only a subscription that runs yields a stream; one refused or failed yields a result.
+        onOperation: (ctx, id, _payload, args, result) => {
+          if (Symbol.asyncIterator in Object(result)) {
+            this.subscriptions.started(ctx, id, rootFieldName(args.document, args.operationName));
+          }
+        },
+        onComplete: (ctx, id) => this.subscriptions.ended(ctx, id),
+        onClose: (ctx) => this.subscriptions.socketClosed(ctx),
         onError: (_ctx, _id, _payload, errors) =>
           errors.map((error) => shapeError(error.toJSON(), error)),
         onNext: (_ctx, _id, _payload, _args, result) =>

@@ -10,7 +10,7 @@ export class ApiMetrics {
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
   readonly operationDuration: Histogram<'operation_name' | 'operation_type'>;
   readonly operationErrors: Counter<'code'>;
-  readonly liveSubscriptions: Gauge;
+  readonly liveSubscriptions: Gauge<'field'>;
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -36,7 +36,8 @@ export class ApiMetrics {
     });
     this.liveSubscriptions = new Gauge({
       name: 'graphql_live_subscriptions',
-      help: 'Subscriptions open over graphql-ws on this instance',
+      help: 'Subscriptions open over graphql-ws on this instance, by root field',
+      labelNames: ['field'],
       registers,
     });
   }

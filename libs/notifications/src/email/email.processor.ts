@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from '../notification-kind';
+import { NotificationMetrics } from '../notification-metrics';
 import { EMAILS_QUEUE, EmailJob } from './email-queue';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { notificationEmail } from './notification-email';
@@ -29,6 +30,7 @@ export class EmailProcessor extends WorkerHost {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: NotificationMetrics,
   ) {
     super();
   }
@@ -52,6 +54,7 @@ export class EmailProcessor extends WorkerHost {
     await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [
       job.data.notificationId,
     ]);
+    this.metrics.emailsSent.inc({ kind: row.kind });
   }
 
   @OnWorkerEvent('failed')
