@@ -241,6 +241,9 @@ describe("an operator's view", () => {
     it('counts live subscriptions by field while they run: ended by the client, then by the socket closing', async () => {
       const notifications = 'graphql_live_subscriptions{field="notificationAdded"}';
       const activity = 'graphql_live_subscriptions{field="threadActivity"}';
+      // Every subscription field has its series from the start.
+      const idle = await scrape(api);
+      expect([sample(idle, notifications), sample(idle, activity)]).toEqual([0, 0]);
       const client = liveClient(`${api.url}/graphql`, asker.token);
       const mine = new LiveSubscription(client, 'subscription { notificationAdded { id } }', {});
       // Runs until the socket closes.

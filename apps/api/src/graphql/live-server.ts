@@ -39,16 +39,14 @@ export class LiveServer implements OnApplicationBootstrap {
   });
   private disposable: Disposable | null = null;
   private readonly validator: DocumentValidator;
-  private readonly subscriptions: LiveSubscriptionCount;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly http: HttpAdapterHost,
     private readonly schemaHost: GraphQLSchemaHost,
-    metrics: ApiMetrics,
+    private readonly metrics: ApiMetrics,
   ) {
     this.validator = documentValidator(config);
-    this.subscriptions = new LiveSubscriptionCount(metrics.liveSubscriptions);
   }
 
   onApplicationBootstrap(): void {
@@ -64,6 +62,10 @@ export class LiveServer implements OnApplicationBootstrap {
       );
     });
     const schema = this.schemaHost.schema;
+    const subscriptions = new LiveSubscriptionCount(
+      this.metrics.liveSubscriptions,
+      Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
+    );
     this.disposable = useServer(
       {
         schema,
@@ -76,11 +78,11 @@ export class LiveServer implements OnApplicationBootstrap {
         // Only a subscription that runs yields a stream; one refused or failed yields a result.
         onOperation: (ctx, id, _payload, args, result) => {
           if (Symbol.asyncIterator in Object(result)) {
-            this.subscriptions.started(ctx, id, rootFieldName(args.document, args.operationName));
+            subscriptions.started(ctx, id, rootFieldName(args.document, args.operationName));
           }
         },
-        onComplete: (ctx, id) => this.subscriptions.ended(ctx, id),
-        onClose: (ctx) => this.subscriptions.socketClosed(ctx),
+        onComplete: (ctx, id) => subscriptions.ended(ctx, id),
+        onClose: (ctx) => subscriptions.socketClosed(ctx),
         onError: (_ctx, _id, _payload, errors) =>
           errors.map((error) => shapeError(error.toJSON(), error)),
         onNext: (_ctx, _id, _payload, _args, result) =>

@@ -10,7 +10,13 @@ export class LiveSubscriptionCount {
   /** Per socket (graphql-ws's connection context), the field of each running subscription id. */
   private readonly open = new WeakMap<object, Map<string, string>>();
 
-  constructor(private readonly gauge: Gauge<'field'>) {}
+  /** `fields`: the schema's subscription fields, each at zero from the start for dashboards. */
+  constructor(
+    private readonly gauge: Gauge<'field'>,
+    fields: readonly string[],
+  ) {
+    for (const field of fields) gauge.set({ field }, 0);
+  }
 
   started(socket: object, id: string, field: string): void {
     let running = this.open.get(socket);
