@@ -352,6 +352,7 @@ export function plausibleString(name: string): fc.Arbitrary<string> {
     case 'tags':
       return fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/);
     case 'after':
+    case 'before':
       return fc.constantFrom('', 'WzEsMl0', b64('[1,"a"]'), b64('[]'), b64('{"x":1}'));
     default:
       return fc.stringMatching(/^[A-Z][a-z]{3,10}( [a-z]{2,10}){2,8}[.?]?$/);
@@ -417,7 +418,7 @@ function tameLeaf(
     case 'Int':
     case 'Float':
       if (name === 'rating') return fc.integer({ min: 1, max: 5 });
-      if (name === 'first') return fc.integer({ min: 0, max: 100 });
+      if (name === 'first' || name === 'last') return fc.integer({ min: 0, max: 100 });
       return fc.integer({ min: 0, max: 10 });
     case 'Boolean':
       return fc.boolean();

@@ -5,6 +5,8 @@ import {
   CurrentUser,
   Node,
   NodeRegistry,
+  PageArgs,
+  pageRequest,
   RequestContext,
   Viewer,
 } from '@app/core';
@@ -13,6 +15,7 @@ import {
   Args,
   Context,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -20,6 +23,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { NotificationEntity } from './notification.entity';
 import { NotificationConnection, NotificationType } from './notification.type';
 import { NotificationsService } from './notifications.service';
@@ -38,10 +42,10 @@ export class NotificationsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('unreadOnly', { type: () => Boolean, defaultValue: false, nullable: true })
     unreadOnly: boolean | null,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<NotificationEntity>> {
-    return this.notifications.list(viewer, unreadOnly ?? false, first, after);
+    return this.notifications.list(viewer, unreadOnly ?? false, pageRequest(paging, info));
   }
 
   @Query(() => Int)

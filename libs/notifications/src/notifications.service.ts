@@ -1,10 +1,11 @@
 import {
   badInput,
   Connection,
-  decodeCursor,
   encodeCursor,
   fromGlobalId,
-  pageSize,
+  pageCursor,
+  PageRequest,
+  seek,
   toConnection,
   Viewer,
 } from '@app/core';
@@ -27,24 +28,23 @@ export class NotificationsService {
   async list(
     viewer: Viewer,
     unreadOnly: boolean,
-    first: number | null,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<NotificationEntity>> {
-    const limit = pageSize(first);
     const qb = this.ofViewer(viewer, unreadOnly);
-    if (after) {
-      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
-      qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: new Date(at), id });
+    const { order, past } = seek(page, 'DESC');
+    const cursor = pageCursor(page, ['timestamp', 'uuid']);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.andWhere(`(n.created_at, n.id) ${past} (:at, :id)`, { at: new Date(at), id });
     }
     const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1)
+      .orderBy('n.created_at', order)
+      .addOrderBy('n.id', order)
+      .limit(page.limit + 1)
       .getMany();
-    return toConnection(rows, limit, {
+    return toConnection(rows, page, {
       cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
       nodeOf: (row) => row,
-      hasPreviousPage: Boolean(after),
       totalCount: () => this.ofViewer(viewer, unreadOnly).getCount(),
     });
   }

@@ -6,7 +6,7 @@ const ID = '3f2b8c4e-9a1d-4e6f-8b7a-0c1d2e3f4a5b';
 describe('hit cursors', () => {
   it('carry the score exactly as text, with the thread id', () => {
     const position = { score: '0.607927', threadId: ID };
-    expect(decodeHitCursor(hitCursor(position))).toEqual(position);
+    expect(decodeHitCursor(hitCursor(position), 'after')).toEqual(position);
   });
 
   it.each([
@@ -18,7 +18,7 @@ describe('hit cursors', () => {
   ])('refuse %s as BAD_USER_INPUT on after', (_story, cursor) => {
     let caught: unknown;
     try {
-      decodeHitCursor(cursor);
+      decodeHitCursor(cursor, 'after');
     } catch (error) {
       caught = error;
     }
@@ -27,5 +27,15 @@ describe('hit cursors', () => {
       code: 'BAD_USER_INPUT',
       field: 'after',
     });
+  });
+});
+
+describe('a hit cursor sent as before', () => {
+  it('is refused on before when it is not one', () => {
+    expect(() => decodeHitCursor(hitCursor({ score: '1e400', threadId: ID }), 'before')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'before' }),
+      }),
+    );
   });
 });

@@ -15,9 +15,12 @@ export function hitCursor(position: HitPosition): string {
   return encodeCursor([position.score, position.threadId]);
 }
 
-/** Decodes a hit cursor; anything not made by hitCursor is BAD_USER_INPUT on `after`. */
-export function decodeHitCursor(cursor: string): HitPosition {
-  const [score, threadId] = decodeCursor(cursor, ['string', 'uuid']) as [string, string];
-  if (!SCORE.test(score)) throw badInput('after', 'is not a valid cursor');
+/**
+ * Decodes a hit cursor; anything not made by hitCursor is BAD_USER_INPUT on `argument` (the
+ * `after` or `before` it came in).
+ */
+export function decodeHitCursor(cursor: string, argument: 'after' | 'before'): HitPosition {
+  const [score, threadId] = decodeCursor(cursor, ['string', 'uuid'], argument) as [string, string];
+  if (!SCORE.test(score)) throw badInput(argument, 'is not a valid cursor');
   return { score, threadId };
 }

@@ -1,7 +1,7 @@
 // The SQL of search, kept apart from its execution so that bench/main.ts EXPLAINs exactly these
 // statements. They read the generated search_vector columns through the partial GIN indexes of
 // the Search migration, whose `PUBLISHED` predicates are repeated here so that they apply.
-import { SUGGESTION_CANDIDATES, titleWordsQuerySql } from '@app/core';
+import { PageDirection, seek, SUGGESTION_CANDIDATES, titleWordsQuerySql } from '@app/core';
 import { HEADLINE_OPTIONS, HEADLINE_SOURCE_FROM, HEADLINE_SOURCE_TO } from './highlight';
 import { HitPosition } from './search-cursor';
 
@@ -63,18 +63,22 @@ function matches(query: HitQuery, params: Params): string {
 }
 
 /**
- * "search hits": a keyset page (limit + 1 rows) of matching threads, best first, one per thread,
- * with its score as text and its excerpt. Columns: thread_id, post_id, score, headline.
+ * "search hits": a keyset page (limit + 1 rows) of matching threads, one per thread, with its
+ * score as text and its excerpt. Columns: thread_id, post_id, score, headline. The list is best
+ * first; a backward page holds the hits before `from`, nearest it first (worst first), for the
+ * caller to turn round.
  */
 export function searchHitsStatement(
   query: HitQuery,
   limit: number,
-  after: HitPosition | null,
+  from: HitPosition | null,
+  direction: PageDirection = 'forward',
 ): Statement {
   const params = new Params();
   const matching = matches(query, params);
-  const boundary = after
-    ? `WHERE (score, thread_id) < (${params.add(after.score)}::numeric, ${params.add(after.threadId)}::uuid)`
+  const { order, past } = seek({ direction }, 'DESC');
+  const boundary = from
+    ? `WHERE (score, thread_id) ${past} (${params.add(from.score)}::numeric, ${params.add(from.threadId)}::uuid)`
     : '';
   const text = `
     WITH matches AS (${matching}),
@@ -86,7 +90,7 @@ export function searchHitsStatement(
     ),
     page AS (
       SELECT * FROM hits ${boundary}
-       ORDER BY score DESC, thread_id DESC
+       ORDER BY score ${order}, thread_id ${order}
        LIMIT ${params.add(limit + 1)}
     )
     -- Excerpts only for the page: ts_headline re-parses the text and is the costly part.
@@ -98,7 +102,7 @@ export function searchHitsStatement(
       FROM page
       JOIN threads t ON t.id = page.thread_id
       LEFT JOIN posts p ON p.id = page.post_id
-     ORDER BY page.score DESC, page.thread_id DESC`;
+     ORDER BY page.score ${order}, page.thread_id ${order}`;
   return { text, values: params.values };
 }
 

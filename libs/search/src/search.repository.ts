@@ -1,4 +1,4 @@
-import { ContentStatus } from '@app/core';
+import { ContentStatus, PageDirection } from '@app/core';
 import { PostEntity, ThreadEntity } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -29,9 +29,14 @@ export class SearchRepository {
     @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
   ) {}
 
-  /** A keyset page (limit + 1 rows) of matching threads, best first. */
-  async hits(query: HitQuery, limit: number, after: HitPosition | null): Promise<HitRow[]> {
-    const { text, values } = searchHitsStatement(query, limit, after);
+  /** A keyset page (limit + 1 rows) of matching threads, in the fetch order of `direction`. */
+  async hits(
+    query: HitQuery,
+    limit: number,
+    from: HitPosition | null,
+    direction: PageDirection,
+  ): Promise<HitRow[]> {
+    const { text, values } = searchHitsStatement(query, limit, from, direction);
     const rows: Array<{
       thread_id: string;
       post_id: string | null;

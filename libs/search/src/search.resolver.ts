@@ -1,6 +1,7 @@
-import { Connection, EXPENSIVE_FIELD_COST } from '@app/core';
+import { Connection, EXPENSIVE_FIELD_COST, PageArgs, pageRequest } from '@app/core';
 import { ThreadEntity, ThreadType } from '@app/forum';
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { SearchHit, SearchHitConnection } from './search-hit.type';
 import { SearchService } from './search.service';
 
@@ -13,10 +14,10 @@ export class SearchResolver {
   search(
     @Args('query') query: string,
     @Args('boardId', { type: () => ID, nullable: true }) boardId: string | null,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<SearchHit>> {
-    return this.searchService.search(query, boardId, first, after);
+    return this.searchService.search(query, boardId, pageRequest(paging, info));
   }
 
   @Query(() => [ThreadType], {

@@ -1,6 +1,11 @@
 import { PostEntity, ThreadEntity } from '@app/forum';
+import { PageRequest } from '@app/core';
 import { HitRow, SearchRepository } from './search.repository';
+import { hitCursor } from './search-cursor';
 import { SearchService } from './search.service';
+
+const hitCursorOf = (hit: HitRow): string =>
+  hitCursor({ score: hit.score, threadId: hit.threadId });
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const thread = (n: number): ThreadEntity => Object.assign(new ThreadEntity(), { id: id(n) });
@@ -10,6 +15,12 @@ const row = (n: number, postId: string | null = null): HitRow => ({
   postId,
   score: `0.${String(90 - n).padStart(6, '0')}`,
   headline: `hit \uE000${n}\uE001`,
+});
+
+const forward = (limit: number, cursor: string | null = null): PageRequest => ({
+  direction: 'forward',
+  limit,
+  cursor,
 });
 
 /** A service over a repository that ranked `rows` and still finds the given entities published. */
@@ -31,7 +42,7 @@ function serviceWith(rows: HitRow[], threads: ThreadEntity[], posts: PostEntity[
 describe('SearchService.search', () => {
   it('shows a page of hits with their entities, marks and exact scores', async () => {
     const { service } = serviceWith([row(1), row(2, id(102))], [thread(1), thread(2)], [post(2)]);
-    const page = await service.search('router', null, 20, null);
+    const page = await service.search('router', null, forward(20));
     expect(page.edges.map((edge) => edge.node)).toEqual([
       { thread: thread(1), post: null, highlight: 'hit <mark>1</mark>', score: 0.000089 },
       { thread: thread(2), post: post(2), highlight: 'hit <mark>2</mark>', score: 0.000088 },
@@ -41,7 +52,7 @@ describe('SearchService.search', () => {
 
   it('loads the threads and answers of a page in one call each, without the extra row', async () => {
     const { service, repository } = serviceWith([row(1), row(2), row(3)], [thread(1), thread(2)]);
-    const page = await service.search('router', null, 2, null);
+    const page = await service.search('router', null, forward(2));
     expect(repository.publishedThreads).toHaveBeenCalledTimes(1);
     expect(repository.publishedThreads).toHaveBeenCalledWith([id(1), id(2)]);
     expect(page.pageInfo.hasNextPage).toBe(true);
@@ -52,18 +63,41 @@ describe('SearchService.search', () => {
       [row(1), row(2, id(102)), row(3), row(4)],
       [thread(1), thread(2), thread(4)],
     );
-    const page = await service.search('router', null, 3, null);
+    const page = await service.search('router', null, forward(3));
     expect(page.edges.map((edge) => edge.node.thread.id)).toEqual([id(1)]);
     expect(page.pageInfo.hasNextPage).toBe(true);
   });
 
-  it('checks the text, the board id and first before asking the database', async () => {
+  it('checks the text, the board id and the cursor before asking the database', async () => {
     const { service, repository } = serviceWith([], []);
-    await expect(service.search('  ', null, 20, null)).rejects.toThrow('query');
-    await expect(service.search('router', 'not-an-id', 20, null)).rejects.toThrow('boardId');
-    await expect(service.search('router', null, 101, null)).rejects.toThrow('first');
-    await expect(service.search('router', null, 20, 'garbage')).rejects.toThrow('after');
+    await expect(service.search('  ', null, forward(20))).rejects.toThrow('query');
+    await expect(service.search('router', 'not-an-id', forward(20))).rejects.toThrow('boardId');
+    await expect(service.search('router', null, forward(20, 'garbage'))).rejects.toThrow('after');
+    const backward: PageRequest = { direction: 'backward', limit: 20, cursor: 'garbage' };
+    await expect(service.search('router', null, backward)).rejects.toThrow('before');
     expect(repository.hits).not.toHaveBeenCalled();
+  });
+
+  it('turns a backward page (fetched nearest the cursor first) back into best-first order', async () => {
+    // The hits before row 4's cursor, worst first, one more than the page asks for.
+    const { service, repository } = serviceWith(
+      [row(3), row(2), row(1)],
+      [thread(1), thread(2), thread(3)],
+    );
+    const before = hitCursorOf(row(4));
+    const page = await service.search('router', null, {
+      direction: 'backward',
+      limit: 2,
+      cursor: before,
+    });
+    expect(repository.hits).toHaveBeenCalledWith(
+      expect.anything(),
+      2,
+      { score: row(4).score, threadId: id(4) },
+      'backward',
+    );
+    expect(page.edges.map((edge) => edge.node.thread.id)).toEqual([id(2), id(3)]);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
   });
 });
 

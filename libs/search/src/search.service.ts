@@ -1,4 +1,11 @@
-import { Connection, fromGlobalId, pageSize, toConnection } from '@app/core';
+import {
+  Connection,
+  connectionOf,
+  cursorArgument,
+  fromGlobalId,
+  PageRequest,
+  pageSlice,
+} from '@app/core';
 import { ThreadEntity } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { highlightHtml } from './highlight';
@@ -21,27 +28,21 @@ export class SearchService {
   async search(
     text: string,
     boardId: string | null | undefined,
-    first: number | null | undefined,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<SearchHit>> {
     const query = {
       text: searchText(text),
       boardId: boardId ? fromGlobalId(boardId, 'Board', 'boardId') : null,
     };
-    const limit = pageSize(first);
-    const rows = await this.repository.hits(query, limit, after ? decodeHitCursor(after) : null);
-    const shown = await this.withEntities(rows.slice(0, limit));
-    const connection = toConnection(shown, limit, {
-      cursorOf: ({ row }) => hitCursor({ score: row.score, threadId: row.threadId }),
-      nodeOf: ({ hit }) => hit,
-      hasPreviousPage: Boolean(after),
-      totalCount: () => this.repository.countHits(query),
-    });
-    // The ranking query's extra row says whether more follow, even if a hit was left out.
-    return {
-      ...connection,
-      pageInfo: { ...connection.pageInfo, hasNextPage: rows.length > limit },
-    };
+    const from = page.cursor ? decodeHitCursor(page.cursor, cursorArgument(page)) : null;
+    const rows = await this.repository.hits(query, page.limit, from, page.direction);
+    // The ranking query's extra row says whether more follow, even if a hit is left out below.
+    const slice = pageSlice(rows, page);
+    const edges = (await this.withEntities(slice.rows)).map(({ row, hit }) => ({
+      cursor: hitCursor({ score: row.score, threadId: row.threadId }),
+      node: hit,
+    }));
+    return connectionOf(edges, page, slice.more, () => this.repository.countHits(query));
   }
 
   /**

@@ -23,12 +23,12 @@ function expectBadAfter(fn: () => unknown): void {
 describe('cursors', () => {
   it('round-trips a timestamp and an id', () => {
     const cursor = encodeCursor([1_700_000_000_123, ID]);
-    expect(decodeCursor(cursor, ['number', 'string'])).toEqual([1_700_000_000_123, ID]);
+    expect(decodeCursor(cursor, ['number', 'string'], 'after')).toEqual([1_700_000_000_123, ID]);
   });
 
   it('round-trips a three-part sort key', () => {
     const cursor = encodeCursor([7, 1_700_000_000_000, ID]);
-    expect(decodeCursor(cursor, ['number', 'number', 'string'])).toEqual([
+    expect(decodeCursor(cursor, ['number', 'number', 'string'], 'after')).toEqual([
       7,
       1_700_000_000_000,
       ID,
@@ -46,31 +46,33 @@ describe('cursors', () => {
   });
 
   it('rejects a cursor with fewer values than the sort key', () => {
-    expectBadAfter(() => decodeCursor(encodeCursor([ID]), ['number', 'string']));
+    expectBadAfter(() => decodeCursor(encodeCursor([ID]), ['number', 'string'], 'after'));
   });
 
   it('rejects a cursor with more values than the sort key', () => {
-    expectBadAfter(() => decodeCursor(encodeCursor([1, 2, ID]), ['number', 'string']));
+    expectBadAfter(() => decodeCursor(encodeCursor([1, 2, ID]), ['number', 'string'], 'after'));
   });
 
   it('rejects a cursor whose values have the wrong types', () => {
-    expectBadAfter(() => decodeCursor(encodeCursor([ID, 1]), ['number', 'string']));
-    expectBadAfter(() => decodeCursor(encodeCursor(['1700000000000', ID]), ['number', 'string']));
+    expectBadAfter(() => decodeCursor(encodeCursor([ID, 1]), ['number', 'string'], 'after'));
+    expectBadAfter(() =>
+      decodeCursor(encodeCursor(['1700000000000', ID]), ['number', 'string'], 'after'),
+    );
   });
 
   it('rejects a cursor made for another ordering', () => {
     const kudosCursor = encodeCursor([3, 1_700_000_000_000, ID]);
-    expectBadAfter(() => decodeCursor(kudosCursor, ['number', 'string']));
+    expectBadAfter(() => decodeCursor(kudosCursor, ['number', 'string'], 'after'));
   });
 
   it('rejects JSON that is not an array', () => {
-    expectBadAfter(() => decodeCursor(rawCursor('{"0":1,"1":"x"}'), ['number', 'string']));
-    expectBadAfter(() => decodeCursor(rawCursor('null'), ['number', 'string']));
-    expectBadAfter(() => decodeCursor(rawCursor('"abc"'), ['string']));
+    expectBadAfter(() => decodeCursor(rawCursor('{"0":1,"1":"x"}'), ['number', 'string'], 'after'));
+    expectBadAfter(() => decodeCursor(rawCursor('null'), ['number', 'string'], 'after'));
+    expectBadAfter(() => decodeCursor(rawCursor('"abc"'), ['string'], 'after'));
   });
 
   it('rejects null standing in for a value', () => {
-    expectBadAfter(() => decodeCursor(rawCursor(`[null,"${ID}"]`), ['number', 'string']));
+    expectBadAfter(() => decodeCursor(rawCursor(`[null,"${ID}"]`), ['number', 'string'], 'after'));
   });
 
   it.each([
@@ -79,13 +81,13 @@ describe('cursors', () => {
     ['base64 of broken JSON', rawCursor('[1,')],
     ['unicode', '💥💥💥'],
   ])('rejects %s as BAD_USER_INPUT on after', (_what, cursor) => {
-    expectBadAfter(() => decodeCursor(cursor, ['number', 'string']));
+    expectBadAfter(() => decodeCursor(cursor, ['number', 'string'], 'after'));
   });
 
   it('rejects a number that is not finite (1e400 parses to Infinity)', () => {
     // JSON.parse turns 1e400 into Infinity, which is typeof 'number'; as a timestamp it becomes an
     // Invalid Date that the database refuses, i.e. an internal error instead of bad input.
-    expectBadAfter(() => decodeCursor(rawCursor(`[1e400,"${ID}"]`), ['number', 'string']));
+    expectBadAfter(() => decodeCursor(rawCursor(`[1e400,"${ID}"]`), ['number', 'string'], 'after'));
   });
 });
 
@@ -93,10 +95,9 @@ describe('cursor parts of a sort key', () => {
   const uuid = '0b8e7f5e-4a1c-4d2b-9f3e-1a2b3c4d5e6f';
 
   it('accepts a time and a UUID made by encodeCursor', () => {
-    expect(decodeCursor(encodeCursor([1700000000000, uuid]), ['timestamp', 'uuid'])).toEqual([
-      1700000000000,
-      uuid,
-    ]);
+    expect(
+      decodeCursor(encodeCursor([1700000000000, uuid]), ['timestamp', 'uuid'], 'after'),
+    ).toEqual([1700000000000, uuid]);
   });
 
   it.each([
@@ -105,9 +106,20 @@ describe('cursor parts of a sort key', () => {
     ['an id that is not a UUID', [1700000000000, 'not-a-uuid']],
     ['an upper-case UUID', [1700000000000, uuid.toUpperCase()]],
   ])('rejects %s as BAD_USER_INPUT on after', (_label, values) => {
-    expect(() => decodeCursor(encodeCursor(values), ['timestamp', 'uuid'])).toThrow(
+    expect(() => decodeCursor(encodeCursor(values), ['timestamp', 'uuid'], 'after')).toThrow(
       expect.objectContaining({
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
+      }),
+    );
+  });
+});
+
+describe('the argument a cursor came in', () => {
+  it('is named in the error, so that a bad before says before', () => {
+    expect(() => decodeCursor('not a cursor', ['timestamp', 'uuid'], 'before')).toThrow(
+      expect.objectContaining({
+        message: 'before: is not a valid cursor',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'before' }),
       }),
     );
   });

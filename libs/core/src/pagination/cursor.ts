@@ -30,21 +30,26 @@ export function encodeCursor(values: CursorValue[]): string {
 
 /**
  * Decodes a cursor made by encodeCursor for a sort key of `shape`. A cursor of another shape
- * (forged or from another list) is BAD_USER_INPUT on `after`, never a database error.
+ * (forged or from another list) is BAD_USER_INPUT on `argument` (the `after` or `before` it
+ * came in), never a database error.
  */
-export function decodeCursor(cursor: string, shape: CursorPart[]): CursorValue[] {
+export function decodeCursor(
+  cursor: string,
+  shape: CursorPart[],
+  argument: 'after' | 'before',
+): CursorValue[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badInput('after', 'is not a valid cursor');
+    throw badInput(argument, 'is not a valid cursor');
   }
   if (
     !Array.isArray(values) ||
     values.length !== shape.length ||
     values.some((value, index) => !accepts[shape[index]](value))
   ) {
-    throw badInput('after', 'is not a valid cursor');
+    throw badInput(argument, 'is not a valid cursor');
   }
   return values as CursorValue[];
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
+import { encodeCursor, pageCursor, PageRequest, seek, Viewer, visibleSql } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -8,8 +8,7 @@ import { PostEntity } from './post.entity';
 export interface AnswerPageQuery {
   threadId: string;
   orderBy: AnswerOrder;
-  limit: number;
-  after?: string | null;
+  page: PageRequest;
   /** Left out of the page: the accepted solution, which is shown first separately. */
   excludeId?: string | null;
   viewer: Viewer | null;
@@ -18,46 +17,50 @@ export interface AnswerPageQuery {
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 const MAX_TIME = 8.64e15;
-const MAX_KUDOS = 2 ** 31;
+// kudos_count is an integer column: a bound past its range would fail the query.
+const MAX_KUDOS = 2 ** 31 - 1;
 
 /** The answer queries; every ordering walks posts_thread_created_idx or posts_thread_kudos_idx. */
 @Injectable()
 export class PostsRepository {
   constructor(@InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>) {}
 
-  /** One keyset page of a thread's answers (limit + 1 rows). */
+  /** One keyset page of a thread's answers (limit + 1 rows), in the page's direction. */
   page(query: AnswerPageQuery): Promise<PostEntity[]> {
     const qb = this.filtered(query);
     if (query.excludeId) qb.andWhere('p.id <> :excludeId', { excludeId: query.excludeId });
+    const { page } = query;
     switch (query.orderBy) {
       case AnswerOrder.OLDEST:
-        if (query.after) {
-          const [at, id] = decodeCursor(query.after, ['timestamp', 'uuid']);
-          qb.andWhere('(p.created_at, p.id) > (:at, :id)', { at: new Date(at), id });
+      case AnswerOrder.NEWEST: {
+        const { order, past } = seek(page, query.orderBy === AnswerOrder.OLDEST ? 'ASC' : 'DESC');
+        const cursor = pageCursor(page, ['timestamp', 'uuid']);
+        if (cursor) {
+          const [at, id] = cursor;
+          qb.andWhere(`(p.created_at, p.id) ${past} (:at, :id)`, { at: new Date(at), id });
         }
-        qb.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC');
+        qb.orderBy('p.created_at', order).addOrderBy('p.id', order);
         break;
-      case AnswerOrder.NEWEST:
-        if (query.after) {
-          const [at, id] = decodeCursor(query.after, ['timestamp', 'uuid']);
-          qb.andWhere('(p.created_at, p.id) < (:at, :id)', { at: new Date(at), id });
-        }
-        qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC');
-        break;
-      case AnswerOrder.MOST_KUDOS:
-        if (query.after) {
-          const [kudos, at, id] = decodeCursor(query.after, ['number', 'timestamp', 'uuid']);
+      }
+      case AnswerOrder.MOST_KUDOS: {
+        // Most kudos first, ties oldest first: the two keys run in opposite orders.
+        const kudosSeek = seek(page, 'DESC');
+        const ageSeek = seek(page, 'ASC');
+        const cursor = pageCursor(page, ['count', 'timestamp', 'uuid']);
+        if (cursor) {
+          const [kudos, at, id] = cursor;
           qb.andWhere(
-            '(p.kudos_count < :kudos OR (p.kudos_count = :kudos AND (p.created_at, p.id) > (:at, :id)))',
+            `(p.kudos_count ${kudosSeek.past} :kudos OR (p.kudos_count = :kudos AND (p.created_at, p.id) ${ageSeek.past} (:at, :id)))`,
             { kudos, at: new Date(at), id },
           );
         }
-        qb.orderBy('p.kudos_count', 'DESC')
-          .addOrderBy('p.created_at', 'ASC')
-          .addOrderBy('p.id', 'ASC');
+        qb.orderBy('p.kudos_count', kudosSeek.order)
+          .addOrderBy('p.created_at', ageSeek.order)
+          .addOrderBy('p.id', ageSeek.order);
         break;
+      }
     }
-    return qb.limit(query.limit + 1).getMany();
+    return qb.limit(page.limit + 1).getMany();
   }
 
   /** How many answers of the thread the viewer can see. */
@@ -73,7 +76,10 @@ export class PostsRepository {
     );
   }
 
-  /** A cursor placed before every answer: given to the pinned solution so the next page starts at the top. */
+  /**
+   * A cursor placed before every answer: given to the pinned solution, so that the page after it
+   * starts at the top and nothing comes before it.
+   */
   startCursor(orderBy: AnswerOrder): string {
     switch (orderBy) {
       case AnswerOrder.OLDEST:

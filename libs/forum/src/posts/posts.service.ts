@@ -6,11 +6,10 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
-  Edge,
   fromGlobalId,
   notFound,
   OutboxService,
-  pageSize,
+  PageRequest,
   renderMarkdown,
   requestLoader,
   toConnection,
@@ -111,52 +110,46 @@ export class PostsService {
   }
 
   /**
-   * A page of a thread's answers. The accepted solution, when the viewer can see it, leads the
-   * first page whatever the order, and is left out of the pages after it.
+   * A page of a thread's answers. The list is the accepted solution (when the viewer can see it)
+   * followed by the other answers in `orderBy`, and pages either way walk that one sequence: the
+   * solution leads the first page going forward and closes the walk going backward.
    */
   async answers(
     ctx: object,
     thread: ThreadEntity,
     viewer: Viewer | null,
     orderBy: AnswerOrder,
-    first: number | null,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<PostEntity>> {
-    const limit = pageSize(first);
     const accepted = thread.acceptedPostId
       ? await this.findVisible(ctx, thread.acceptedPostId, viewer)
       : null;
-    const pinned = accepted && !after ? [accepted] : [];
+    // The solution's cursor sits before every other answer: going forward it is behind any
+    // cursor, going backward it is ahead of every cursor but its own.
+    const solutionCursor = this.repository.startCursor(orderBy);
+    const forward = page.direction === 'forward';
+    const pinned = accepted && (forward ? !page.cursor : page.cursor !== solutionCursor);
     const query = {
       threadId: thread.id,
       orderBy,
-      limit: Math.max(limit - pinned.length, 0),
-      after,
+      // Forward, the solution takes the first row of the page.
+      page: pinned && forward ? { ...page, limit: page.limit - 1 } : page,
       excludeId: accepted?.id,
       viewer,
     };
-    const rest = await this.repository.page(query);
-    const connection = toConnection(rest, query.limit, {
-      cursorOf: (post) => this.repository.cursorOf(post, orderBy),
+    const others = await this.repository.page(query);
+    let rows = others;
+    if (accepted && pinned) {
+      // In fetch order: first going forward; going backward last, once the others run out.
+      if (forward) rows = [accepted, ...others];
+      else if (others.length <= page.limit) rows = [...others, accepted];
+    }
+    return toConnection(rows, page, {
+      cursorOf: (post) =>
+        post === accepted ? solutionCursor : this.repository.cursorOf(post, orderBy),
       nodeOf: (post) => post,
-      hasPreviousPage: Boolean(after),
       totalCount: () => this.repository.count({ ...query, excludeId: null }),
     });
-    if (pinned.length === 0) return connection;
-    const pinnedEdge: Edge<PostEntity> = {
-      cursor: this.repository.startCursor(orderBy),
-      node: pinned[0],
-    };
-    const edges = [pinnedEdge, ...connection.edges];
-    return {
-      ...connection,
-      edges,
-      pageInfo: {
-        ...connection.pageInfo,
-        startCursor: pinnedEdge.cursor,
-        endCursor: edges[edges.length - 1].cursor,
-      },
-    };
   }
 
   /** A post as the viewer may see it, or null. */

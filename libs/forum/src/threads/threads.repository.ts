@@ -1,4 +1,12 @@
-import { CursorValue, decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
+import {
+  CursorValue,
+  encodeCursor,
+  pageCursor,
+  PageRequest,
+  seek,
+  Viewer,
+  visibleSql,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -11,8 +19,7 @@ export interface ThreadListQuery {
   status?: ThreadStatus;
   unanswered?: boolean;
   orderBy: ThreadOrder;
-  limit: number;
-  after?: string | null;
+  page: PageRequest;
   viewer: Viewer | null;
 }
 
@@ -26,21 +33,26 @@ const SORT_COLUMN: Record<ThreadOrder, { column: string; property: keyof ThreadE
 export class ThreadsRepository {
   constructor(@InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>) {}
 
-  /** One keyset page of threads (limit + 1 rows, so the caller can tell if more follow). */
+  /**
+   * One keyset page of threads (limit + 1 rows, so the caller can tell if more follow), in the
+   * page's direction: a backward page reads the same index the other way round.
+   */
   async page(query: ThreadListQuery): Promise<ThreadEntity[]> {
     const { column } = SORT_COLUMN[query.orderBy];
+    const { order, past } = seek(query.page, 'DESC');
     const qb = this.filtered(query);
-    if (query.after) {
-      const [at, id] = decodeCursor(query.after, ['timestamp', 'uuid']);
-      qb.andWhere(`(${column}, t.id) < (:afterAt, :afterId)`, {
-        afterAt: new Date(at as number),
-        afterId: id,
+    const cursor = pageCursor(query.page, ['timestamp', 'uuid']);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.andWhere(`(${column}, t.id) ${past} (:cursorAt, :cursorId)`, {
+        cursorAt: new Date(at as number),
+        cursorId: id,
       });
     }
     return qb
-      .orderBy(column, 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(query.limit + 1)
+      .orderBy(column, order)
+      .addOrderBy('t.id', order)
+      .limit(query.page.limit + 1)
       .getMany();
   }
 

@@ -3,6 +3,8 @@ import {
   Connection,
   CurrentUser,
   fromGlobalId,
+  PageArgs,
+  pageRequest,
   RequestContext,
   Viewer,
 } from '@app/core';
@@ -11,13 +13,14 @@ import {
   Args,
   Context,
   ID,
-  Int,
+  Info,
   Mutation,
   Parent,
   Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { BoardEntity } from '../boards/board.entity';
 import { BoardType } from '../boards/board.type';
 import { BoardsService } from '../boards/boards.service';
@@ -62,10 +65,11 @@ export class ThreadsResolver {
       nullable: true,
     })
     orderBy: ThreadOrder,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ThreadEntity>> {
-    return this.threads.list(viewer, filter, orderBy ?? ThreadOrder.LAST_ACTIVITY, first, after);
+    const page = pageRequest(paging, info);
+    return this.threads.list(viewer, filter, orderBy ?? ThreadOrder.LAST_ACTIVITY, page);
   }
 
   @Mutation(() => ThreadType)
@@ -136,11 +140,12 @@ export class ThreadsResolver {
     @Parent() thread: ThreadEntity,
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Args('orderBy', { type: () => AnswerOrder, defaultValue: AnswerOrder.OLDEST, nullable: true })
     orderBy: AnswerOrder,
   ): Promise<Connection<PostEntity>> {
-    return this.posts.answers(ctx, thread, viewer, orderBy ?? AnswerOrder.OLDEST, first, after);
+    const page = pageRequest(paging, info);
+    return this.posts.answers(ctx, thread, viewer, orderBy ?? AnswerOrder.OLDEST, page);
   }
 }

@@ -11,7 +11,7 @@ import {
   hasRole,
   notFound,
   OutboxService,
-  pageSize,
+  PageRequest,
   renderMarkdown,
   requestLoader,
   STAFF_ROLES,
@@ -144,10 +144,8 @@ export class ThreadsService {
     viewer: Viewer | null,
     filter: ThreadFilter | null | undefined,
     orderBy: ThreadOrder,
-    first: number | null,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<ThreadEntity>> {
-    const limit = pageSize(first);
     const query = {
       boardId: filter?.boardId
         ? fromGlobalId(filter.boardId, 'Board', 'filter.boardId')
@@ -156,15 +154,13 @@ export class ThreadsService {
       status: filter?.status ?? undefined,
       unanswered: filter?.unanswered ?? undefined,
       orderBy,
-      limit,
-      after,
+      page,
       viewer,
     };
     const rows = await this.repository.page(query);
-    return toConnection(rows, limit, {
+    return toConnection(rows, page, {
       cursorOf: (thread) => this.repository.cursorOf(thread, orderBy),
       nodeOf: (thread) => thread,
-      hasPreviousPage: Boolean(after),
       totalCount: () => this.repository.count(query),
     });
   }

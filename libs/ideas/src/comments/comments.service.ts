@@ -6,13 +6,14 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
-  decodeCursor,
   encodeCursor,
   fromGlobalId,
   notFound,
-  pageSize,
+  pageCursor,
+  PageRequest,
   renderMarkdown,
   requestLoader,
+  seek,
   toConnection,
   Viewer,
   visibleSql,
@@ -87,10 +88,8 @@ export class CommentsService {
   async list(
     ideaId: string,
     viewer: Viewer | null,
-    first: number | null,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<CommentEntity>> {
-    const limit = pageSize(first);
     const query = () => {
       const visible = visibleSql('c.status', 'c.author_id', viewer);
       return this.dataSource.manager
@@ -99,19 +98,20 @@ export class CommentsService {
         .andWhere(visible.sql, visible.params);
     };
     const qb = query();
-    if (after) {
-      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
-      qb.andWhere('(c.created_at, c.id) > (:at, :id)', { at: new Date(at), id });
+    const { order, past } = seek(page, 'ASC');
+    const cursor = pageCursor(page, ['timestamp', 'uuid']);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.andWhere(`(c.created_at, c.id) ${past} (:at, :id)`, { at: new Date(at), id });
     }
     const rows = await qb
-      .orderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(limit + 1)
+      .orderBy('c.created_at', order)
+      .addOrderBy('c.id', order)
+      .limit(page.limit + 1)
       .getMany();
-    return toConnection(rows, limit, {
+    return toConnection(rows, page, {
       cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
       nodeOf: (row) => row,
-      hasPreviousPage: Boolean(after),
       totalCount: () => query().getCount(),
     });
   }

@@ -1,4 +1,13 @@
-import { CursorPart, CursorValue, decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
+import {
+  CursorPart,
+  CursorValue,
+  encodeCursor,
+  pageCursor,
+  PageRequest,
+  seek,
+  Viewer,
+  visibleSql,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -8,8 +17,7 @@ import { IdeaEntity } from './idea.entity';
 
 export interface IdeaListQuery extends IdeaQueryFilter {
   orderBy: IdeaOrder;
-  limit: number;
-  after?: string | null;
+  page: PageRequest;
   viewer: Viewer | null;
 }
 
@@ -39,21 +47,23 @@ const SORT: Record<IdeaOrder, SortKey> = {
 export class IdeasRepository {
   constructor(@InjectRepository(IdeaEntity) private readonly ideas: Repository<IdeaEntity>) {}
 
-  /** One keyset page (limit + 1 rows, so the caller can tell if more follow). */
+  /** One keyset page (limit + 1 rows, so the caller can tell if more follow), either way. */
   async page(query: IdeaListQuery): Promise<IdeaEntity[]> {
     const sort = SORT[query.orderBy];
+    const { order, past } = seek(query.page, 'DESC');
     const qb = this.filtered(query);
-    if (query.after) {
-      const [value, id] = decodeCursor(query.after, [sort.part, 'uuid']);
-      qb.andWhere(`(${sort.column}, i.id) < (:afterValue, :afterId)`, {
-        afterValue: sort.part === 'timestamp' ? new Date(value as number) : value,
-        afterId: id,
+    const cursor = pageCursor(query.page, [sort.part, 'uuid']);
+    if (cursor) {
+      const [value, id] = cursor;
+      qb.andWhere(`(${sort.column}, i.id) ${past} (:cursorValue, :cursorId)`, {
+        cursorValue: sort.part === 'timestamp' ? new Date(value as number) : value,
+        cursorId: id,
       });
     }
     return qb
-      .orderBy(sort.column, 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(query.limit + 1)
+      .orderBy(sort.column, order)
+      .addOrderBy('i.id', order)
+      .limit(query.page.limit + 1)
       .getMany();
   }
 

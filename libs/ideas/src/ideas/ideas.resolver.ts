@@ -4,6 +4,8 @@ import {
   Connection,
   CurrentUser,
   fromGlobalId,
+  PageArgs,
+  pageRequest,
   RequestContext,
   Role,
   Roles,
@@ -15,6 +17,7 @@ import {
   Args,
   Context,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -22,6 +25,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { CommentEntity } from '../comments/comment.entity';
 import { CommentConnection } from '../comments/comment.type';
 import { CommentsService } from '../comments/comments.service';
@@ -62,10 +66,11 @@ export class IdeasResolver {
     @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter,
     @Args('orderBy', { type: () => IdeaOrder, defaultValue: IdeaOrder.TOP, nullable: true })
     orderBy: IdeaOrder | null,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<IdeaEntity>> {
-    return this.ideas.list(viewer, filter, orderBy ?? IdeaOrder.TOP, first, after);
+    const page = pageRequest(paging, info);
+    return this.ideas.list(viewer, filter, orderBy ?? IdeaOrder.TOP, page);
   }
 
   @Query(() => [IdeaType], {
@@ -161,9 +166,9 @@ export class IdeasResolver {
   ideaComments(
     @Parent() idea: IdeaEntity,
     @CurrentUser() viewer: Viewer | null,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<CommentEntity>> {
-    return this.comments.list(idea.id, viewer, first, after);
+    return this.comments.list(idea.id, viewer, pageRequest(paging, info));
   }
 }

@@ -8,7 +8,7 @@ import {
   ContentStatus,
   fromGlobalId,
   notFound,
-  pageSize,
+  PageRequest,
   renderMarkdown,
   requestLoader,
   SUGGESTION_CANDIDATES,
@@ -106,16 +106,13 @@ export class IdeasService {
     viewer: Viewer | null,
     filter: IdeaFilter | null | undefined,
     orderBy: IdeaOrder,
-    first: number | null,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<IdeaEntity>> {
-    const limit = pageSize(first);
-    const query = { ...decodeFilter(filter), orderBy, limit, after, viewer };
+    const query = { ...decodeFilter(filter), orderBy, page, viewer };
     const rows = await this.repository.page(query);
-    return toConnection(rows, limit, {
+    return toConnection(rows, page, {
       cursorOf: (idea) => this.repository.cursorOf(idea, orderBy),
       nodeOf: (idea) => idea,
-      hasPreviousPage: Boolean(after),
       totalCount: () => this.repository.count(query),
     });
   }

@@ -1,6 +1,16 @@
-import { Connection, CurrentUser, MODERATOR_ROLES, RequestContext, Roles, Viewer } from '@app/core';
+import {
+  Connection,
+  CurrentUser,
+  MODERATOR_ROLES,
+  PageArgs,
+  pageRequest,
+  RequestContext,
+  Roles,
+  Viewer,
+} from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Moderatable } from '../moderatable/moderatable';
 import { ModeratableLoader } from '../moderatable/moderatable-loader';
 import { ModerationActionEntity } from './moderation-action.entity';
@@ -18,10 +28,10 @@ export class ModerationLogResolver {
   @Query(() => ModerationActionConnection)
   @Roles(...MODERATOR_ROLES)
   moderationLog(
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ModerationActionEntity>> {
-    return this.log.list(first, after);
+    return this.log.list(pageRequest(paging, info));
   }
 
   @ResolveField('actor', () => UserType)

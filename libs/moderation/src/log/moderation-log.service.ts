@@ -1,4 +1,4 @@
-import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '@app/core';
+import { Connection, encodeCursor, pageCursor, PageRequest, seek, toConnection } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,25 +9,23 @@ import { ModerationActionEntity } from './moderation-action.entity';
 export class ModerationLogService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(
-    first: number | null,
-    after: string | null | undefined,
-  ): Promise<Connection<ModerationActionEntity>> {
-    const limit = pageSize(first);
+  /** A keyset page of the log, newest first. */
+  async list(page: PageRequest): Promise<Connection<ModerationActionEntity>> {
     const qb = this.dataSource.manager.createQueryBuilder(ModerationActionEntity, 'a');
-    if (after) {
-      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
-      qb.where('(a.created_at, a.id) < (:at, :id)', { at: new Date(at), id });
+    const { order, past } = seek(page, 'DESC');
+    const cursor = pageCursor(page, ['timestamp', 'uuid']);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.where(`(a.created_at, a.id) ${past} (:at, :id)`, { at: new Date(at), id });
     }
     const rows = await qb
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(limit + 1)
+      .orderBy('a.created_at', order)
+      .addOrderBy('a.id', order)
+      .limit(page.limit + 1)
       .getMany();
-    return toConnection(rows, limit, {
+    return toConnection(rows, page, {
       cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
       nodeOf: (row) => row,
-      hasPreviousPage: Boolean(after),
       totalCount: () =>
         this.dataSource.manager.createQueryBuilder(ModerationActionEntity, 'a').getCount(),
     });

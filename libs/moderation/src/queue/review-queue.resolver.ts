@@ -1,17 +1,27 @@
-import { Connection, CurrentUser, MODERATOR_ROLES, RequestContext, Roles, Viewer } from '@app/core';
+import {
+  Connection,
+  CurrentUser,
+  MODERATOR_ROLES,
+  PageArgs,
+  pageRequest,
+  RequestContext,
+  Roles,
+  Viewer,
+} from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
 import {
   Args,
   Context,
   Float,
   ID,
-  Int,
+  Info,
   Mutation,
   Parent,
   Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { ResolveReviewItemInput } from '../dto/moderation.inputs';
 import { FlagEntity } from '../flags/flag.entity';
 import { FlagsService } from '../flags/flags.service';
@@ -41,10 +51,10 @@ export class ReviewQueueResolver {
       nullable: true,
     })
     status: ReviewItemStatus | null,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ReviewItemEntity>> {
-    return this.queue.list(status ?? ReviewItemStatus.PENDING, first, after);
+    return this.queue.list(status ?? ReviewItemStatus.PENDING, pageRequest(paging, info));
   }
 
   @Mutation(() => ReviewItemType)

@@ -3,13 +3,14 @@ import {
   conflict,
   Connection,
   ContentStatus,
-  decodeCursor,
   encodeCursor,
   fromGlobalId,
   ModerationLogWriter,
   notFound,
   OutboxService,
-  pageSize,
+  pageCursor,
+  PageRequest,
+  seek,
   toConnection,
   Viewer,
 } from '@app/core';
@@ -43,34 +44,32 @@ export class ReviewQueueService {
   ) {}
 
   /** A keyset page of the items in `status`: highest priority first, then oldest. */
-  async list(
-    status: ReviewItemStatus,
-    first: number | null,
-    after: string | null | undefined,
-  ): Promise<Connection<ReviewItemEntity>> {
-    const limit = pageSize(first);
+  async list(status: ReviewItemStatus, page: PageRequest): Promise<Connection<ReviewItemEntity>> {
     const query = () =>
       this.dataSource.manager
         .createQueryBuilder(ReviewItemEntity, 'r')
         .where('r.status = :status', { status });
     const qb = query();
-    if (after) {
-      const [priority, at, id] = decodeCursor(after, ['number', 'timestamp', 'uuid']);
+    // Highest priority first, ties oldest first: the two keys run in opposite orders.
+    const prioritySeek = seek(page, 'DESC');
+    const ageSeek = seek(page, 'ASC');
+    const cursor = pageCursor(page, ['number', 'timestamp', 'uuid']);
+    if (cursor) {
+      const [priority, at, id] = cursor;
       qb.andWhere(
-        '(r.priority < :priority OR (r.priority = :priority AND (r.created_at, r.id) > (:at, :id)))',
+        `(r.priority ${prioritySeek.past} :priority OR (r.priority = :priority AND (r.created_at, r.id) ${ageSeek.past} (:at, :id)))`,
         { priority, at: new Date(at), id },
       );
     }
     const rows = await qb
-      .orderBy('r.priority', 'DESC')
-      .addOrderBy('r.created_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit + 1)
+      .orderBy('r.priority', prioritySeek.order)
+      .addOrderBy('r.created_at', ageSeek.order)
+      .addOrderBy('r.id', ageSeek.order)
+      .limit(page.limit + 1)
       .getMany();
-    return toConnection(rows, limit, {
+    return toConnection(rows, page, {
       cursorOf: (row) => encodeCursor([row.priority, row.createdAt.getTime(), row.id]),
       nodeOf: (row) => row,
-      hasPreviousPage: Boolean(after),
       totalCount: () => query().getCount(),
     });
   }

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@app/core';
+import { encodeCursor, pageCursor, PageRequest, seek } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -11,17 +11,19 @@ export class ProductsRepository {
     @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
   ) {}
 
-  /** One keyset page of products, newest first (limit + 1 rows). */
-  page(limit: number, after: string | null | undefined): Promise<ProductEntity[]> {
+  /** One keyset page of products, newest first (limit + 1 rows), in the page's direction. */
+  page(page: PageRequest): Promise<ProductEntity[]> {
     const qb = this.products.createQueryBuilder('p');
-    if (after) {
-      const [at, id] = decodeCursor(after, ['timestamp', 'uuid']);
-      qb.where('(p.created_at, p.id) < (:at, :id)', { at: new Date(at), id });
+    const { order, past } = seek(page, 'DESC');
+    const cursor = pageCursor(page, ['timestamp', 'uuid']);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.where(`(p.created_at, p.id) ${past} (:at, :id)`, { at: new Date(at), id });
     }
     return qb
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .limit(limit + 1)
+      .orderBy('p.created_at', order)
+      .addOrderBy('p.id', order)
+      .limit(page.limit + 1)
       .getMany();
   }
 

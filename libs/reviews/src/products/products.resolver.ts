@@ -1,16 +1,25 @@
-import { Connection, fromGlobalId, RequestContext, Role, Roles } from '@app/core';
+import {
+  Connection,
+  fromGlobalId,
+  PageArgs,
+  pageRequest,
+  RequestContext,
+  Role,
+  Roles,
+} from '@app/core';
 import {
   Args,
   Context,
   Float,
   ID,
-  Int,
+  Info,
   Mutation,
   Parent,
   Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { CreateProductInput } from '../dto/create-product.input';
 import { ProductEntity } from './product.entity';
 import { ProductConnection, ProductType } from './product.type';
@@ -36,10 +45,10 @@ export class ProductsResolver {
 
   @Query(() => ProductConnection, { name: 'products' })
   listProducts(
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ProductEntity>> {
-    return this.products.list(first, after);
+    return this.products.list(pageRequest(paging, info));
   }
 
   @ResolveField('ratingAverage', () => Float, { nullable: true })

@@ -4,7 +4,7 @@ import {
   conflict,
   Connection,
   isUniqueViolation,
-  pageSize,
+  PageRequest,
   requestLoader,
   toConnection,
 } from '@app/core';
@@ -48,16 +48,11 @@ export class ProductsService {
   }
 
   /** A keyset page of products, newest first. */
-  async list(
-    first: number | null,
-    after: string | null | undefined,
-  ): Promise<Connection<ProductEntity>> {
-    const limit = pageSize(first);
-    const rows = await this.repository.page(limit, after);
-    return toConnection(rows, limit, {
+  async list(page: PageRequest): Promise<Connection<ProductEntity>> {
+    const rows = await this.repository.page(page);
+    return toConnection(rows, page, {
       cursorOf: (product) => this.repository.cursorOf(product),
       nodeOf: (product) => product,
-      hasPreviousPage: Boolean(after),
       totalCount: () => this.repository.count(),
     });
   }

@@ -1,5 +1,6 @@
-import { Connection, CurrentUser, Viewer } from '@app/core';
-import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, CurrentUser, PageArgs, pageRequest, Viewer } from '@app/core';
+import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { ProductEntity } from '../products/product.entity';
 import { ProductType } from '../products/product.type';
 import { ReviewOrder } from '../reviews.enums';
@@ -16,8 +17,8 @@ export class ProductReviewsResolver {
   reviewsOf(
     @Parent() product: ProductEntity,
     @CurrentUser() viewer: Viewer | null,
-    @Args('first', { type: () => Int, defaultValue: 20, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args() paging: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Args('orderBy', {
       type: () => ReviewOrder,
       defaultValue: ReviewOrder.MOST_HELPFUL,
@@ -25,6 +26,7 @@ export class ProductReviewsResolver {
     })
     orderBy: ReviewOrder,
   ): Promise<Connection<ReviewEntity>> {
-    return this.reviews.list(product.id, viewer, orderBy ?? ReviewOrder.MOST_HELPFUL, first, after);
+    const page = pageRequest(paging, info);
+    return this.reviews.list(product.id, viewer, orderBy ?? ReviewOrder.MOST_HELPFUL, page);
   }
 }

@@ -1,4 +1,12 @@
-import { decodeCursor, encodeCursor, Viewer, visibleSql } from '@app/core';
+import {
+  encodeCursor,
+  pageCursor,
+  PageRequest,
+  seek,
+  SortOrder,
+  Viewer,
+  visibleSql,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -8,15 +16,14 @@ import { ReviewEntity } from './review.entity';
 export interface ReviewPageQuery {
   productId: string;
   orderBy: ReviewOrder;
-  limit: number;
-  after?: string | null;
+  page: PageRequest;
   viewer: Viewer | null;
 }
 
 /** The column an order sorts by first; every order then sorts newest first (created_at, id DESC). */
 interface LeadingKey {
   column: string;
-  direction: 'ASC' | 'DESC';
+  direction: SortOrder;
   valueOf: (review: ReviewEntity) => number;
 }
 
@@ -44,16 +51,17 @@ const LEADING_KEY: Record<ReviewOrder, LeadingKey | null> = {
 export class ReviewsRepository {
   constructor(@InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>) {}
 
-  /** One keyset page of a product's reviews (limit + 1 rows). */
+  /** One keyset page of a product's reviews (limit + 1 rows), in the page's direction. */
   page(query: ReviewPageQuery): Promise<ReviewEntity[]> {
     const qb = this.filtered(query);
     const lead = LEADING_KEY[query.orderBy];
-    if (query.after) this.startAfter(qb, lead, query.after);
-    if (lead) qb.orderBy(lead.column, lead.direction);
+    const tail = seek(query.page, 'DESC');
+    this.startPast(qb, lead, query.page);
+    if (lead) qb.orderBy(lead.column, seek(query.page, lead.direction).order);
     return qb
-      .addOrderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(query.limit + 1)
+      .addOrderBy('r.created_at', tail.order)
+      .addOrderBy('r.id', tail.order)
+      .limit(query.page.limit + 1)
       .getMany();
   }
 
@@ -69,23 +77,28 @@ export class ReviewsRepository {
     return encodeCursor(lead ? [lead.valueOf(review), ...tail] : tail);
   }
 
-  /** Keeps only the reviews that come after the cursor's review in the order. */
-  private startAfter(
+  /** Keeps only the reviews past the page's cursor (after it forward, before it backward). */
+  private startPast(
     qb: SelectQueryBuilder<ReviewEntity>,
     lead: LeadingKey | null,
-    cursor: string,
+    page: PageRequest,
   ): void {
+    const tail = seek(page, 'DESC');
     if (!lead) {
-      const [at, id] = decodeCursor(cursor, ['timestamp', 'uuid']);
-      qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: new Date(at), id });
+      const cursor = pageCursor(page, ['timestamp', 'uuid']);
+      if (!cursor) return;
+      const [at, id] = cursor;
+      qb.andWhere(`(r.created_at, r.id) ${tail.past} (:at, :id)`, { at: new Date(at), id });
       return;
     }
-    const [value, at, id] = decodeCursor(cursor, ['count', 'timestamp', 'uuid']);
+    const cursor = pageCursor(page, ['count', 'timestamp', 'uuid']);
+    if (!cursor) return;
+    const [value, at, id] = cursor;
     // The inclusive bound on the leading column lets the index skip the earlier pages; the OR
     // then breaks ties on the leading value by (created_at, id), which always run descending.
-    const [bound, beyond] = lead.direction === 'DESC' ? ['<=', '<'] : ['>=', '>'];
+    const beyond = seek(page, lead.direction).past;
     qb.andWhere(
-      `${lead.column} ${bound} :lead AND (${lead.column} ${beyond} :lead OR (r.created_at, r.id) < (:at, :id))`,
+      `${lead.column} ${beyond}= :lead AND (${lead.column} ${beyond} :lead OR (r.created_at, r.id) ${tail.past} (:at, :id))`,
       { lead: value, at: new Date(at), id },
     );
   }

@@ -10,7 +10,7 @@ import {
   fromGlobalId,
   isUniqueViolation,
   notFound,
-  pageSize,
+  PageRequest,
   renderMarkdown,
   requestLoader,
   toConnection,
@@ -97,15 +97,13 @@ export class ReviewsService {
     productId: string,
     viewer: Viewer | null,
     orderBy: ReviewOrder,
-    first: number | null,
-    after: string | null | undefined,
+    page: PageRequest,
   ): Promise<Connection<ReviewEntity>> {
-    const query = { productId, orderBy, limit: pageSize(first), after, viewer };
+    const query = { productId, orderBy, page, viewer };
     const rows = await this.repository.page(query);
-    return toConnection(rows, query.limit, {
+    return toConnection(rows, page, {
       cursorOf: (review) => this.repository.cursorOf(review, orderBy),
       nodeOf: (review) => review,
-      hasPreviousPage: Boolean(after),
       totalCount: () => this.repository.count(query),
     });
   }

@@ -31,7 +31,7 @@ const NOTHING: OperationWeight = { depth: 0, cost: 0, expensiveFields: 0 };
  * Weighs an operation in time linear in the document's size: each fragment is weighed once and
  * its weight reused at every spread, so fragments that spread each other many times over cost
  * no more to check than to read. Expects a validated document (no cycles, known fields).
- * Throws BAD_USER_INPUT on a `first` outside the contract's page size.
+ * Throws BAD_USER_INPUT on a `first` or `last` above the contract's page size.
  */
 export function weighOperation(
   schema: GraphQLSchema,
@@ -107,21 +107,30 @@ export function weighOperation(
   return root ? selectionWeight(operation.selectionSet, root, true) : NOTHING;
 }
 
-/** A list field's page size (its `first`, or the argument's default); 1 for other fields. */
+/**
+ * A list field's page size: its `last` when given, else its `first` (or that argument's
+ * default); 1 for other fields.
+ */
 function pageSizeOf(
   field: GraphQLField<unknown, unknown>,
   args: ReadonlyArray<{ name: { value: string }; value: Parameters<typeof valueFromAST>[0] }>,
   variables: Record<string, unknown>,
 ): number {
-  const definition = field.args.find((arg) => arg.name === 'first');
-  if (!definition) return 1;
-  const node = args.find((arg) => arg.name.value === 'first');
-  const value = node ? valueFromAST(node.value, definition.type, variables) : undefined;
-  // A value that does not fit its type is reported by execution, with its own message.
-  const first = value === undefined ? definition.defaultValue : value;
-  if (typeof first !== 'number') return DEFAULT_PAGE_SIZE;
+  if (!field.args.some((arg) => arg.name === 'first')) return 1;
+  const valueOf = (name: string): unknown => {
+    const definition = field.args.find((arg) => arg.name === name);
+    const node = args.find((arg) => arg.name.value === name);
+    const value =
+      definition && node ? valueFromAST(node.value, definition.type, variables) : undefined;
+    // A value that does not fit its type is reported by execution, with its own message.
+    return value === undefined ? definition?.defaultValue : value;
+  };
+  const last = valueOf('last');
+  const [argument, size] =
+    typeof last === 'number' ? (['last', last] as const) : (['first', valueOf('first')] as const);
+  if (typeof size !== 'number') return DEFAULT_PAGE_SIZE;
   // Past the contract's largest page the request is bad input whatever else it asks; smaller
   // mistakes (0, 2.5) are left to the field's own rule and message.
-  if (first > MAX_PAGE_SIZE) pageSize(first);
-  return Math.max(1, Math.ceil(first));
+  if (size > MAX_PAGE_SIZE) pageSize(size, argument);
+  return Math.max(1, Math.ceil(size));
 }

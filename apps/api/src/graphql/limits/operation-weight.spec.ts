@@ -1,0 +1,58 @@
+import { buildSchema, GraphQLError, OperationDefinitionNode, parse } from 'graphql';
+import { weighOperation } from './operation-weight';
+
+const schema = buildSchema(`
+  type Thread { id: ID! title: String! }
+  type ThreadEdge { cursor: String! node: Thread! }
+  type ThreadConnection { edges: [ThreadEdge!]! }
+  type Query {
+    threads(first: Int = 20, after: String, last: Int, before: String): ThreadConnection!
+  }
+`);
+
+/** The cost of an operation, with its variables. */
+function costOf(source: string, variables: Record<string, unknown> = {}): number {
+  const document = parse(source);
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  return weighOperation(schema, document, operation, variables).cost;
+}
+
+const page = (args: string): string => `{ threads${args} { edges { cursor node { id title } } } }`;
+
+describe('the page size of a list', () => {
+  it('is its last when it pages backward, as first is going forward', () => {
+    expect(costOf(page('(last: 50)'))).toBe(costOf(page('(first: 50)')));
+    expect(costOf(page('(last: 50)'))).toBeGreaterThan(costOf(page('(last: 5)')));
+  });
+
+  it('is last rather than the default of first', () => {
+    expect(costOf(page('(last: 100)'))).toBeGreaterThan(costOf(page('')));
+    expect(costOf(page('(last: 1)'))).toBeLessThan(costOf(page('')));
+  });
+
+  it('reads last from a variable', () => {
+    const withVariable =
+      'query($n: Int) { threads(last: $n) { edges { cursor node { id title } } } }';
+    expect(costOf(withVariable, { n: 80 })).toBe(costOf(page('(last: 80)')));
+  });
+
+  it('is the default of first when before comes alone', () => {
+    expect(costOf(page('(before: "c")'))).toBe(costOf(page('')));
+  });
+
+  it('refuses last above 100 as BAD_USER_INPUT on last, like first', () => {
+    for (const [args, field] of [
+      ['(last: 101)', 'last'],
+      ['(first: 101)', 'first'],
+    ]) {
+      let caught: unknown;
+      try {
+        costOf(page(args));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(GraphQLError);
+      expect((caught as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+});
