@@ -15,5 +15,6 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
-EXPOSE 3000
+# The API listens on 3000, the worker answers health and metrics on 3001.
+EXPOSE 3000 3001
 CMD ["node", "dist/apps/api/src/main.js"]
