@@ -6,8 +6,17 @@ const { announceWhenReady } = require('./announce-when-ready');
 const root = join(__dirname, '..');
 const dist = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
 
-execFileSync(process.execPath, [join(__dirname, 'ensure-built.js')], { stdio: 'inherit' });
-execFileSync(process.execPath, [dist('cli'), 'migrate'], { stdio: 'inherit' });
+/** Runs a step in the foreground; one that fails has said why, so npm start only stops. */
+function step(args) {
+  try {
+    execFileSync(process.execPath, args, { stdio: 'inherit' });
+  } catch (error) {
+    process.exit(error.status ?? 1);
+  }
+}
+
+step([join(__dirname, 'ensure-built.js')]);
+step([dist('cli'), 'migrate']);
 
 // Read after the build, so the port and public address follow the same rules as the API's.
 const { loadConfigOrExit } = require(

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { runCli } from './support/cli';
 import { ADMIN_URL, databaseUrl } from './support/databases';
 import { ChildApp, freePort, SourceBuild } from './support/fault-services';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * An API or worker started without its database or Redis says so in one line and exits, instead
+ * An API, worker or CLI command started without its database or Redis says so in one line and exits, instead
  * of retrying for tens of seconds with stack traces.
  */
 describe('a start with Postgres or Redis unreachable', () => {
@@ -71,4 +72,21 @@ describe('a start with Postgres or Redis unreachable', () => {
       ),
     );
   });
+
+  it.each([['migrate'], ['seed'], ['schema']])(
+    'stops `%s` with the same one line when Postgres is not there',
+    async (command) => {
+      const port = await freePort();
+      const run = await runCli(build, [command], {
+        NODE_ENV: 'test',
+        DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/community`,
+        REDIS_URL,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `${command} cannot start: Postgres at 127.0.0.1:${port} (DATABASE_URL) refused the connection (is it running?).\n`,
+      );
+    },
+  );
 });

@@ -65,4 +65,17 @@ describe('npm start', () => {
     running.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
   }, 180000);
+
+  it('says in one line that Postgres is not there, and exits 1', async () => {
+    const port = await freePort();
+    const failed = new ChildApp('npm start', join(ROOT, 'scripts', 'start.js'), {
+      HOME: process.env.HOME ?? '/tmp',
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/community`,
+      REDIS_URL,
+    });
+    expect(await failed.exited).toEqual({ code: 1, signal: null });
+    expect(failed.lines.filter((line) => line.trim() !== '')).toEqual([
+      `migrate cannot start: Postgres at 127.0.0.1:${port} (DATABASE_URL) refused the connection (is it running?).`,
+    ]);
+  }, 120000);
 });

@@ -6,7 +6,7 @@ import { handleShutdownSignals } from './shutdown/graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  await exitUnlessReachable('API', [
+  await exitUnlessReachable('The API', [
     postgresProblem(config.databaseUrl),
     redisProblem(config.redisUrl),
   ]);

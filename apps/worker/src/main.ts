@@ -6,7 +6,7 @@ import { handleShutdownSignals } from './graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  await exitUnlessReachable('worker', [
+  await exitUnlessReachable('The worker', [
     postgresProblem(config.databaseUrl),
     redisProblem(config.redisUrl),
   ]);

@@ -1,4 +1,4 @@
-import { loadConfigOrExit, migrate } from '@app/core';
+import { exitUnlessReachable, loadConfigOrExit, migrate, postgresProblem } from '@app/core';
 import { Command } from 'nest-commander';
 import { CliCommand } from './cli-command';
 
@@ -8,7 +8,10 @@ import { CliCommand } from './cli-command';
 })
 export class MigrateCommand extends CliCommand {
   async run(): Promise<void> {
-    const applied = await migrate(loadConfigOrExit().databaseUrl);
+    const { databaseUrl } = loadConfigOrExit();
+    // The server only: a missing database is what migrate creates.
+    await exitUnlessReachable('migrate', [postgresProblem(databaseUrl, { serverOnly: true })]);
+    const applied = await migrate(databaseUrl);
     console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
   }
 }

@@ -1,4 +1,10 @@
-import { loadConfigOrExit, migrate } from '@app/core';
+import {
+  exitUnlessReachable,
+  loadConfigOrExit,
+  migrate,
+  postgresProblem,
+  redisProblem,
+} from '@app/core';
 import { Command } from 'nest-commander';
 import { createApi } from '../../../api/src/create-api';
 import { seed } from '../seed';
@@ -12,7 +18,11 @@ import { CliCommand } from './cli-command';
 })
 export class SeedCommand extends CliCommand {
   async run(): Promise<void> {
-    const { databaseUrl } = loadConfigOrExit();
+    const { databaseUrl, redisUrl } = loadConfigOrExit();
+    await exitUnlessReachable('seed', [
+      postgresProblem(databaseUrl, { serverOnly: true }),
+      redisProblem(redisUrl),
+    ]);
     // The API booted here serves only the seed's own requests: its info log would bury the
     // credentials table. An explicit LOG_LEVEL still wins.
     process.env.LOG_LEVEL ??= 'warn';

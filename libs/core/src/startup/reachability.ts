@@ -90,15 +90,15 @@ export async function redisProblem(redisUrl: string): Promise<string | null> {
 }
 
 /**
- * Ends the process with one line when Postgres or Redis cannot serve, before the application
+ * Ends the process with one line (`<who> cannot start: …`) when Postgres or Redis cannot serve, before the application
  * boots: otherwise TypeORM and ioredis would retry for tens of seconds, printing stack traces.
  */
 export async function exitUnlessReachable(
-  processName: string,
+  who: string,
   checks: Array<Promise<string | null>>,
 ): Promise<void> {
   const problems = (await Promise.all(checks)).filter((problem) => problem !== null);
   if (problems.length === 0) return;
-  process.stderr.write(`The ${processName} cannot start: ${problems.join('; ')}.\n`);
+  process.stderr.write(`${who} cannot start: ${problems.join('; ')}.\n`);
   process.exit(1);
 }
