@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { toGlobalId } from '../libs/core/src/ids/global-id';
 import { GraphQLResponse, ok } from './support/graphql-client';
 import { submitIdea } from './support/ideas';
@@ -51,12 +52,16 @@ function connectionAt(data: unknown, path: string[]): Page {
   return value as Page;
 }
 
-describe('backward paging with last and before', () => {
+describe('backward paging with last and before, and nodes(ids)', () => {
   const app = new TestApp();
   const lists = new Map<string, List>();
   let admin: Member;
   let moderator: Member;
   let asker: Member;
+  let members: Member[];
+  let reader: Member;
+  /** The global IDs seeded for the lists, by type. */
+  const seeded: Record<string, string[]> = {};
 
   const fetchPage = async (list: List, args: PageArgs): Promise<Page> =>
     connectionAt(
@@ -111,7 +116,7 @@ describe('backward paging with last and before', () => {
     admin = await app.member('ADMIN');
     moderator = await app.member('MODERATOR');
     asker = await app.member();
-    const members = await Promise.all(Array.from({ length: 8 }, () => app.member()));
+    members = await Promise.all(Array.from({ length: 8 }, () => app.member()));
     // Rows sharing a sort value: only the id tells them apart, in both directions.
     const tie = '2025-03-01T12:00:00.000Z';
 
@@ -369,7 +374,7 @@ describe('backward paging with last and before', () => {
 
     // Query.notifications, Query.moderationQueue and Query.moderationLog: rows as the worker
     // and the moderators would have written them.
-    const reader = members[0];
+    reader = members[0];
     for (let i = 0; i < 8; i++) {
       await app.sql(
         `INSERT INTO notifications (id, recipient_id, kind, message, event_id, created_at)
@@ -431,6 +436,18 @@ describe('backward paging with last and before', () => {
       path: ['moderationLog'],
       keyOf: byId,
       expected: log.map((row) => toGlobalId('ModerationAction', row.id)),
+    });
+
+    Object.assign(seeded, {
+      Thread: threadIds,
+      Post: answerIds,
+      Idea: ideaIds,
+      Comment: comments.map((row) => toGlobalId('Comment', row.id)),
+      Product: productIds,
+      Review: reviewIds,
+      Notification: notifications.map((row) => toGlobalId('Notification', row.id)),
+      ReviewItem: queue.map((row) => toGlobalId('ReviewItem', row.id)),
+      ModerationAction: log.map((row) => toGlobalId('ModerationAction', row.id)),
     });
   }, 120_000);
   afterAll(() => app.stop());
@@ -558,5 +575,138 @@ describe('backward paging with last and before', () => {
     const page = ok(await app.gql<{ threads: Page }>(`{ threads(last: 2) { ${PAGE} } }`)).threads;
     expect(page.edges).toHaveLength(2);
     expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+  describe('nodes(ids)', () => {
+    const NODES = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`;
+    type Nodes = { nodes: Array<{ __typename: string; id: string } | null> };
+    const nodesOf = async (ids: string[], token?: string) =>
+      ok(await app.gql<Nodes>(NODES, { ids }, token)).nodes;
+
+    it('loads objects of mixed types, each in the position of its id, repeats included', async () => {
+      const ids = [
+        seeded.Thread[0],
+        seeded.Post[2],
+        asker.id,
+        seeded.Idea[1],
+        seeded.Comment[0],
+        seeded.Product[3],
+        seeded.Review[4],
+        seeded.Thread[0],
+      ];
+      const found = await nodesOf(ids);
+      expect(found.map((node) => node?.id)).toEqual(ids);
+      expect(found.map((node) => node?.__typename)).toEqual([
+        'Thread',
+        'Post',
+        'User',
+        'Idea',
+        'Comment',
+        'Product',
+        'Review',
+        'Thread',
+      ]);
+    });
+
+    it('gives null where an object is missing, of an unknown type, or not visible', async () => {
+      const board = await app.board(admin);
+      const hidden = await app.ask(asker, board, 'A question that was hidden');
+      await app.sql(`UPDATE threads SET content_status = 'HIDDEN' WHERE id = $1`, [uuidOf(hidden)]);
+      const ids = [
+        seeded.Thread[1],
+        toGlobalId('Thread', randomUUID()),
+        hidden,
+        toGlobalId('Nope', randomUUID()),
+        seeded.Post[0],
+      ];
+      for (const token of [undefined, members[3].token]) {
+        expect((await nodesOf(ids, token)).map((node) => node?.id ?? null)).toEqual([
+          seeded.Thread[1],
+          null,
+          null,
+          null,
+          seeded.Post[0],
+        ]);
+      }
+      // Its author still sees it, as through node(id).
+      expect((await nodesOf([hidden], asker.token))[0]?.id).toBe(hidden);
+    });
+
+    it("gives null for another member's notifications and for moderators' objects to a member", async () => {
+      const privateIds = [seeded.Notification[0], seeded.ReviewItem[0], seeded.ModerationAction[0]];
+      expect(await nodesOf(privateIds, members[3].token)).toEqual([null, null, null]);
+      expect(await nodesOf(privateIds)).toEqual([null, null, null]);
+      expect((await nodesOf(privateIds, reader.token)).map((node) => node?.id ?? null)).toEqual([
+        seeded.Notification[0],
+        null,
+        null,
+      ]);
+      expect((await nodesOf(privateIds, moderator.token)).map((node) => node?.id ?? null)).toEqual([
+        null,
+        seeded.ReviewItem[0],
+        seeded.ModerationAction[0],
+      ]);
+    });
+
+    it('takes 100 ids and refuses 101 as BAD_USER_INPUT on ids', async () => {
+      const hundred = Array.from({ length: 100 }, (_, i) => seeded.Thread[i % 8]);
+      expect(await nodesOf(hundred)).toHaveLength(100);
+      const response = await app.gql(NODES, { ids: [...hundred, seeded.Thread[0]] });
+      expect(response.status).toBeLessThan(500);
+      expect(response.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'ids',
+      });
+      expect(response.errors?.[0]?.message).toContain('100');
+    });
+
+    it.each([
+      ['garbage', 'not an id'],
+      ['an id that does not decode to a UUID', Buffer.from('Thread:42').toString('base64url')],
+      ['an empty string', ''],
+    ])(
+      'refuses the whole call for %s anywhere in ids, naming its position',
+      async (_story, bad) => {
+        const response = await app.gql(NODES, { ids: [seeded.Thread[0], seeded.Post[0], bad] });
+        expect(response.status).toBeLessThan(500);
+        expect(response.data).toBeNull();
+        expect(response.errors?.[0]?.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'ids',
+        });
+        expect(response.errors?.[0]?.message).toBe('ids: item 2 is not a valid ID');
+      },
+    );
+
+    it('gives an empty list for no ids', async () => {
+      expect(await nodesOf([])).toEqual([]);
+    });
+
+    it('costs the same number of SQL statements for 2 objects of each type as for 7', async () => {
+      const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) {
+        id
+        ... on Thread { title author { handle } }
+        ... on Post { body author { handle } }
+        ... on Idea { title author { handle } }
+        ... on Comment { body }
+        ... on Review { rating author { handle } }
+        ... on Notification { message }
+      } }`;
+      const types = ['Thread', 'Post', 'Idea', 'Comment', 'Review', 'Notification'];
+      const count = async (each: number): Promise<number> => {
+        const ids = types.flatMap((type) => seeded[type].slice(0, each));
+        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+        try {
+          const found = ok(await app.gql<Nodes>(QUERY, { ids }, reader.token)).nodes;
+          expect(found.map((node) => node?.id)).toEqual(ids);
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      const few = await count(2);
+      expect(await count(7)).toBe(few);
+      // The viewer, one query per type, the ideas behind the comments, the batched authors.
+      expect(few).toBeLessThanOrEqual(10);
+    });
   });
 });

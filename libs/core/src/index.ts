@@ -16,6 +16,7 @@ export * from './events/domain-event';
 export * from './events/domain-event-handlers';
 export * from './ids/global-id';
 export * from './markdown/render-markdown';
+export * from './nodes/node-ids';
 export * from './nodes/node-registry';
 export * from './nodes/node.interface';
 export * from './outbox/outbox-relay.module';

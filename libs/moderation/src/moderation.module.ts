@@ -60,11 +60,11 @@ export class ModerationModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Review items and log entries are for moderators' eyes only.
-    this.nodes.register('ReviewItem', (id, viewer) =>
-      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.queue.find(id) : Promise.resolve(null),
+    this.nodes.register('ReviewItem', (id, viewer, ctx) =>
+      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.queue.load(ctx, id) : Promise.resolve(null),
     );
-    this.nodes.register('ModerationAction', (id, viewer) =>
-      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.log.find(id) : Promise.resolve(null),
+    this.nodes.register('ModerationAction', (id, viewer, ctx) =>
+      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.log.load(ctx, id) : Promise.resolve(null),
     );
   }
 }

@@ -21,6 +21,8 @@ export class NotificationsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.nodes.register('Notification', (id, viewer) => this.notifications.findOwn(viewer, id));
+    this.nodes.register('Notification', (id, viewer, ctx) =>
+      this.notifications.findOwn(ctx, viewer, id),
+    );
   }
 }

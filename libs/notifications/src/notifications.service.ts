@@ -1,17 +1,19 @@
 import {
   badInput,
+  byKeys,
   Connection,
   encodeCursor,
   fromGlobalId,
   pageCursor,
   PageRequest,
+  requestLoader,
   seek,
   toConnection,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
 
 const MAX_IDS = 100;
@@ -75,10 +77,22 @@ export class NotificationsService {
     return this.notifications.findOneBy({ id });
   }
 
-  /** A notification of the viewer's, for node(id). */
-  findOwn(viewer: Viewer | null, id: string): Promise<NotificationEntity | null> {
-    if (!viewer) return Promise.resolve(null);
-    return this.notifications.findOneBy({ id, recipientId: viewer.id });
+  /** A notification of the viewer's, for node(id) and nodes(ids); null for anyone else's. */
+  async findOwn(
+    ctx: object,
+    viewer: Viewer | null,
+    id: string,
+  ): Promise<NotificationEntity | null> {
+    if (!viewer) return null;
+    const notification = await requestLoader<string, NotificationEntity | null>(
+      ctx,
+      'notifications.byId',
+      async (ids) => {
+        const rows = await this.notifications.findBy({ id: In([...ids]) });
+        return byKeys(ids, rows, (row) => row.id, null);
+      },
+    ).load(id);
+    return notification?.recipientId === viewer.id ? notification : null;
   }
 
   private ofViewer(viewer: Viewer, unreadOnly: boolean): SelectQueryBuilder<NotificationEntity> {

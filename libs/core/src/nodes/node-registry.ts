@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Viewer } from '../auth/viewer';
+import { DecodedId } from '../ids/global-id';
 
-/** Loads one node by UUID as `viewer` may see it (null when missing or not visible). */
+/**
+ * Loads one node by UUID as `viewer` may see it (null when missing or not visible). Loaders go
+ * through a request loader (see requestLoader), so that the loads of one tick, as many as
+ * `nodes(ids)` asks for, cost one query per type.
+ */
 export type NodeLoader = (id: string, viewer: Viewer | null, ctx: object) => Promise<object | null>;
 
 /** Where each lib says how to load its node types, for `node(id)` and polymorphic fields. */
@@ -23,5 +28,14 @@ export class NodeRegistry {
   ): Promise<object | null> {
     const loader = this.loaders.get(typeName);
     return loader ? loader(id, viewer, ctx) : null;
+  }
+
+  /** Loads nodes of any types at once, each in its position (null where `load` gives null). */
+  loadMany(
+    ids: readonly DecodedId[],
+    viewer: Viewer | null,
+    ctx: object,
+  ): Promise<(object | null)[]> {
+    return Promise.all(ids.map(({ type, id }) => this.load(type, id, viewer, ctx)));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { IdeaQueryFilter } from '../dto/idea-filter.input';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportStatus } from './export-status';
@@ -29,6 +29,11 @@ export class ExportJobsRepository {
 
   getById(id: string): Promise<ExportJobEntity> {
     return this.jobs.findOneByOrFail({ id });
+  }
+
+  /** The exports among `ids`, in no particular order. */
+  findByIds(ids: readonly string[]): Promise<ExportJobEntity[]> {
+    return this.jobs.findBy({ id: In([...ids]) });
   }
 
   /** The export if `requesterId` asked for it. */

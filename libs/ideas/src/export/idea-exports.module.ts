@@ -26,6 +26,6 @@ export class IdeaExportsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.nodes.register('ExportJob', (id, viewer) => this.exports.findOwn(viewer, id));
+    this.nodes.register('ExportJob', (id, viewer, ctx) => this.exports.findOwn(ctx, viewer, id));
   }
 }

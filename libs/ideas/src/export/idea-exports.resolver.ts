@@ -1,5 +1,22 @@
-import { CurrentUser, EXPENSIVE_FIELD_COST, fromGlobalId, Role, Roles, Viewer } from '@app/core';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  CurrentUser,
+  EXPENSIVE_FIELD_COST,
+  fromGlobalId,
+  RequestContext,
+  Role,
+  Roles,
+  Viewer,
+} from '@app/core';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IdeaFilter } from '../dto/idea-filter.input';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportJobType } from './export-job.type';
@@ -23,8 +40,9 @@ export class IdeaExportsResolver {
   exportJob(
     @CurrentUser() viewer: Viewer | null,
     @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
   ): Promise<ExportJobEntity | null> {
-    return this.exports.findOwn(viewer, fromGlobalId(id, 'ExportJob', 'id'));
+    return this.exports.findOwn(ctx, viewer, fromGlobalId(id, 'ExportJob', 'id'));
   }
 
   @ResolveField('downloadUrl', () => String, { nullable: true })

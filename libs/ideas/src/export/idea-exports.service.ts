@@ -1,4 +1,13 @@
-import { APP_CONFIG, AppConfig, badInput, OutboxService, toGlobalId, Viewer } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  badInput,
+  byKeys,
+  OutboxService,
+  requestLoader,
+  toGlobalId,
+  Viewer,
+} from '@app/core';
 import { BoardKind, BoardsService } from '@app/forum';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -41,9 +50,15 @@ export class IdeaExportsService {
     return this.jobs.getById(id);
   }
 
-  /** An export as its requester sees it; null for anyone else. */
-  findOwn(viewer: Viewer | null, id: string): Promise<ExportJobEntity | null> {
-    return viewer ? this.jobs.findOwn(id, viewer.id) : Promise.resolve(null);
+  /** An export as its requester sees it (through the request's loader); null for anyone else. */
+  async findOwn(ctx: object, viewer: Viewer | null, id: string): Promise<ExportJobEntity | null> {
+    if (!viewer) return null;
+    const job = await requestLoader<string, ExportJobEntity | null>(
+      ctx,
+      'exportJobs.byId',
+      async (ids) => byKeys(ids, await this.jobs.findByIds(ids), (row) => row.id, null),
+    ).load(id);
+    return job?.requesterId === viewer.id ? job : null;
   }
 
   /** Where a finished export is served (see the API's exports controller); null until DONE. */

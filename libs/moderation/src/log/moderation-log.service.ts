@@ -1,7 +1,16 @@
-import { Connection, encodeCursor, pageCursor, PageRequest, seek, toConnection } from '@app/core';
+import {
+  byKeys,
+  Connection,
+  encodeCursor,
+  pageCursor,
+  PageRequest,
+  requestLoader,
+  seek,
+  toConnection,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ModerationActionEntity } from './moderation-action.entity';
 
 /** Reads the moderation log, newest first. Entries are written by core's ModerationLogWriter. */
@@ -31,7 +40,17 @@ export class ModerationLogService {
     });
   }
 
-  find(id: string): Promise<ModerationActionEntity | null> {
-    return this.dataSource.manager.findOneBy(ModerationActionEntity, { id });
+  /** Loads a log entry by UUID through the request's loader. */
+  load(ctx: object, id: string): Promise<ModerationActionEntity | null> {
+    return requestLoader<string, ModerationActionEntity | null>(
+      ctx,
+      'moderationActions.byId',
+      async (ids) => {
+        const rows = await this.dataSource.manager.findBy(ModerationActionEntity, {
+          id: In([...ids]),
+        });
+        return byKeys(ids, rows, (row) => row.id, null);
+      },
+    ).load(id);
   }
 }

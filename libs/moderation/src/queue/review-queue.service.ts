@@ -1,5 +1,6 @@
 import {
   badInput,
+  byKeys,
   conflict,
   Connection,
   ContentStatus,
@@ -10,13 +11,14 @@ import {
   OutboxService,
   pageCursor,
   PageRequest,
+  requestLoader,
   seek,
   toConnection,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CorrectionsService, isHeldOrHidden } from '../corrections/corrections.service';
 import { ResolveReviewItemInput } from '../dto/moderation.inputs';
 import { ModeratableHandler, ModeratableTarget } from '../moderatable/moderatable';
@@ -77,6 +79,14 @@ export class ReviewQueueService {
   /** Finds an item by its UUID. */
   find(id: string): Promise<ReviewItemEntity | null> {
     return this.dataSource.manager.findOneBy(ReviewItemEntity, { id });
+  }
+
+  /** Loads an item by UUID through the request's loader. */
+  load(ctx: object, id: string): Promise<ReviewItemEntity | null> {
+    return requestLoader<string, ReviewItemEntity | null>(ctx, 'reviewItems.byId', async (ids) => {
+      const rows = await this.dataSource.manager.findBy(ReviewItemEntity, { id: In([...ids]) });
+      return byKeys(ids, rows, (row) => row.id, null);
+    }).load(id);
   }
 
   /** Claims an item for 15 minutes; another moderator's live claim or a resolution is CONFLICT. */

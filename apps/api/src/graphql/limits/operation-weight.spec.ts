@@ -2,11 +2,13 @@ import { buildSchema, GraphQLError, OperationDefinitionNode, parse } from 'graph
 import { weighOperation } from './operation-weight';
 
 const schema = buildSchema(`
-  type Thread { id: ID! title: String! }
+  type Thread implements Node { id: ID! title: String! }
   type ThreadEdge { cursor: String! node: Thread! }
   type ThreadConnection { edges: [ThreadEdge!]! }
+  interface Node { id: ID! }
   type Query {
     threads(first: Int = 20, after: String, last: Int, before: String): ThreadConnection!
+    nodes(ids: [ID!]!): [Node]!
   }
 `);
 
@@ -54,5 +56,26 @@ describe('the page size of a list', () => {
       expect(caught).toBeInstanceOf(GraphQLError);
       expect((caught as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+});
+
+describe('a list of objects by id', () => {
+  const NODES = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Thread { title } } }`;
+  const ids = (count: number): string[] => Array.from({ length: count }, (_, i) => `id${i}`);
+
+  it('weighs as many items as it names ids, sent or written', () => {
+    expect(costOf(NODES, { ids: ids(50) })).toBeGreaterThan(costOf(NODES, { ids: ids(5) }));
+    expect(costOf('{ nodes(ids: ["a", "b", "c"]) { id ... on Thread { title } } }')).toBe(
+      costOf(NODES, { ids: ids(3) }),
+    );
+  });
+
+  it('refuses more than 100 ids as BAD_USER_INPUT on ids, before running', () => {
+    expect(() => costOf(NODES, { ids: ids(101) })).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'ids' }),
+      }),
+    );
+    expect(() => costOf(NODES, { ids: ids(100) })).not.toThrow();
   });
 });

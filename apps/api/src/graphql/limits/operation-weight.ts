@@ -1,12 +1,20 @@
-import { DEFAULT_PAGE_SIZE, EXPENSIVE_FIELD_COST, MAX_PAGE_SIZE, pageSize } from '@app/core';
+import {
+  checkNodeIdCount,
+  DEFAULT_PAGE_SIZE,
+  EXPENSIVE_FIELD_COST,
+  MAX_PAGE_SIZE,
+  pageSize,
+} from '@app/core';
 import {
   DocumentNode,
   FragmentDefinitionNode,
   getNamedType,
+  getNullableType,
   GraphQLField,
   GraphQLNamedType,
   GraphQLSchema,
   isInterfaceType,
+  isListType,
   isObjectType,
   Kind,
   OperationDefinitionNode,
@@ -31,7 +39,8 @@ const NOTHING: OperationWeight = { depth: 0, cost: 0, expensiveFields: 0 };
  * Weighs an operation in time linear in the document's size: each fragment is weighed once and
  * its weight reused at every spread, so fragments that spread each other many times over cost
  * no more to check than to read. Expects a validated document (no cycles, known fields).
- * Throws BAD_USER_INPUT on a `first` or `last` above the contract's page size.
+ * Throws BAD_USER_INPUT on a `first` or `last` above the contract's page size, and on more ids
+ * than `nodes` takes.
  */
 export function weighOperation(
   schema: GraphQLSchema,
@@ -108,15 +117,14 @@ export function weighOperation(
 }
 
 /**
- * A list field's page size: its `last` when given, else its `first` (or that argument's
- * default); 1 for other fields.
+ * A list field's size: its `last` when given, else its `first` (or that argument's default);
+ * for a list of objects by id (`nodes`), how many ids it names; 1 for other fields.
  */
 function pageSizeOf(
   field: GraphQLField<unknown, unknown>,
   args: ReadonlyArray<{ name: { value: string }; value: Parameters<typeof valueFromAST>[0] }>,
   variables: Record<string, unknown>,
 ): number {
-  if (!field.args.some((arg) => arg.name === 'first')) return 1;
   const valueOf = (name: string): unknown => {
     const definition = field.args.find((arg) => arg.name === name);
     const node = args.find((arg) => arg.name.value === name);
@@ -125,6 +133,13 @@ function pageSizeOf(
     // A value that does not fit its type is reported by execution, with its own message.
     return value === undefined ? definition?.defaultValue : value;
   };
+  const ids = valueOf('ids');
+  if (isListType(getNullableType(field.type)) && Array.isArray(ids)) {
+    // Refused before running, as a page past 100 is, whatever its weight would be.
+    checkNodeIdCount(ids.length);
+    return Math.max(1, ids.length);
+  }
+  if (!field.args.some((arg) => arg.name === 'first')) return 1;
   const last = valueOf('last');
   const [argument, size] =
     typeof last === 'number' ? (['last', last] as const) : (['first', valueOf('first')] as const);
