@@ -19,3 +19,26 @@ export function seek(page: Pick<PageRequest, 'direction'>, listOrder: SortOrder)
   const ascending = (listOrder === 'ASC') === (page.direction === 'forward');
   return ascending ? { order: 'ASC', past: '>' } : { order: 'DESC', past: '<' };
 }
+
+/** A sort key's SQL: columns (a row such as `(t.created_at, t.id)` for several), their order, and the cursor's placeholders. */
+export interface SortKey {
+  sql: string;
+  order: SortOrder;
+  cursor: string;
+}
+
+/**
+ * The condition keeping the rows past the cursor in a list sorted by a leading column and then,
+ * on ties, by a tail key that may run the other way (most kudos first, then oldest first). The
+ * inclusive bound on the leading column comes first so that the index seeks to it instead of
+ * reading every row before it; the OR then settles the ties exactly.
+ */
+export function pastLeadingKey(
+  page: Pick<PageRequest, 'direction'>,
+  lead: SortKey,
+  tail: SortKey,
+): string {
+  const beyond = seek(page, lead.order).past;
+  const tailPast = seek(page, tail.order).past;
+  return `${lead.sql} ${beyond}= ${lead.cursor} AND (${lead.sql} ${beyond} ${lead.cursor} OR ${tail.sql} ${tailPast} ${tail.cursor})`;
+}

@@ -1,4 +1,12 @@
-import { encodeCursor, pageCursor, PageRequest, seek, Viewer, visibleSql } from '@app/core';
+import {
+  encodeCursor,
+  pageCursor,
+  PageRequest,
+  pastLeadingKey,
+  seek,
+  Viewer,
+  visibleSql,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -49,10 +57,12 @@ export class PostsRepository {
         const cursor = pageCursor(page, ['count', 'timestamp', 'uuid']);
         if (cursor) {
           const [kudos, at, id] = cursor;
-          qb.andWhere(
-            `(p.kudos_count ${kudosSeek.past} :kudos OR (p.kudos_count = :kudos AND (p.created_at, p.id) ${ageSeek.past} (:at, :id)))`,
-            { kudos, at: new Date(at), id },
+          const past = pastLeadingKey(
+            page,
+            { sql: 'p.kudos_count', order: 'DESC', cursor: ':kudos' },
+            { sql: '(p.created_at, p.id)', order: 'ASC', cursor: '(:at, :id)' },
           );
+          qb.andWhere(past, { kudos, at: new Date(at), id });
         }
         qb.orderBy('p.kudos_count', kudosSeek.order)
           .addOrderBy('p.created_at', ageSeek.order)

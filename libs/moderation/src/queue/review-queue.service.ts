@@ -11,6 +11,7 @@ import {
   OutboxService,
   pageCursor,
   PageRequest,
+  pastLeadingKey,
   requestLoader,
   seek,
   toConnection,
@@ -58,10 +59,12 @@ export class ReviewQueueService {
     const cursor = pageCursor(page, ['number', 'timestamp', 'uuid']);
     if (cursor) {
       const [priority, at, id] = cursor;
-      qb.andWhere(
-        `(r.priority ${prioritySeek.past} :priority OR (r.priority = :priority AND (r.created_at, r.id) ${ageSeek.past} (:at, :id)))`,
-        { priority, at: new Date(at), id },
+      const past = pastLeadingKey(
+        page,
+        { sql: 'r.priority', order: 'DESC', cursor: ':priority' },
+        { sql: '(r.created_at, r.id)', order: 'ASC', cursor: '(:at, :id)' },
       );
+      qb.andWhere(past, { priority, at: new Date(at), id });
     }
     const rows = await qb
       .orderBy('r.priority', prioritySeek.order)

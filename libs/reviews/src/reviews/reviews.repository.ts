@@ -2,6 +2,7 @@ import {
   encodeCursor,
   pageCursor,
   PageRequest,
+  pastLeadingKey,
   seek,
   SortOrder,
   Viewer,
@@ -83,24 +84,24 @@ export class ReviewsRepository {
     lead: LeadingKey | null,
     page: PageRequest,
   ): void {
-    const tail = seek(page, 'DESC');
     if (!lead) {
       const cursor = pageCursor(page, ['timestamp', 'uuid']);
       if (!cursor) return;
       const [at, id] = cursor;
-      qb.andWhere(`(r.created_at, r.id) ${tail.past} (:at, :id)`, { at: new Date(at), id });
+      const { past } = seek(page, 'DESC');
+      qb.andWhere(`(r.created_at, r.id) ${past} (:at, :id)`, { at: new Date(at), id });
       return;
     }
     const cursor = pageCursor(page, ['count', 'timestamp', 'uuid']);
     if (!cursor) return;
     const [value, at, id] = cursor;
-    // The inclusive bound on the leading column lets the index skip the earlier pages; the OR
-    // then breaks ties on the leading value by (created_at, id), which always run descending.
-    const beyond = seek(page, lead.direction).past;
-    qb.andWhere(
-      `${lead.column} ${beyond}= :lead AND (${lead.column} ${beyond} :lead OR (r.created_at, r.id) ${tail.past} (:at, :id))`,
-      { lead: value, at: new Date(at), id },
+    // Ties on the leading value are broken by (created_at, id), which always run descending.
+    const past = pastLeadingKey(
+      page,
+      { sql: lead.column, order: lead.direction, cursor: ':lead' },
+      { sql: '(r.created_at, r.id)', order: 'DESC', cursor: '(:at, :id)' },
     );
+    qb.andWhere(past, { lead: value, at: new Date(at), id });
   }
 
   private filtered(query: ReviewPageQuery): SelectQueryBuilder<ReviewEntity> {
