@@ -31,9 +31,11 @@ interface OtlpExport {
     resource?: { attributes?: OtlpAttribute[] };
     scopeSpans?: Array<{
       scope?: { name?: string };
-      spans?: Array<Omit<ReceivedSpan, 'service' | 'scope' | 'attributes'> & {
-        attributes?: OtlpAttribute[];
-      }>;
+      spans?: Array<
+        Omit<ReceivedSpan, 'service' | 'scope' | 'attributes'> & {
+          attributes?: OtlpAttribute[];
+        }
+      >;
     }>;
   }>;
 }
