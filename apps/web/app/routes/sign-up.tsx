@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { Form, redirect, useActionData } from 'react-router';
+import { Field } from '../components/field';
+import { callApi } from '../graphql/api.server';
+import { graphql } from '../graphql/generated';
+import { formErrors } from '../lib/form-errors';
+import { requestInfo } from '../request-context';
+import { startSession } from '../session.server';
+import type { Route } from './+types/sign-up';
+
+const RegisterMutation = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      token
+    }
+  }
+`);
+
+const FIELDS = ['handle', 'email', 'password'] as const;
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const input = {
+    handle: String(form.get('handle') ?? ''),
+    email: String(form.get('email') ?? ''),
+    password: String(form.get('password') ?? ''),
+  };
+  const result = await callApi(context.get(requestInfo), RegisterMutation, { input });
+  if (result.ok) {
+    return redirect('/', {
+      headers: { 'set-cookie': await startSession(result.data.register.token) },
+    });
+  }
+  return { handle: input.handle, email: input.email, errors: formErrors(result.errors, FIELDS) };
+}
+
+export function meta() {
+  return [{ title: 'Sign up · Community' }];
+}
+
+export default function SignUp() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <h1>{t('auth.signUpTitle')}</h1>
+      <Form method="post" className="stack" noValidate>
+        {result?.errors.form.map((message) => (
+          <p key={message} className="error" role="alert">
+            {message}
+          </p>
+        ))}
+        <Field
+          label={t('auth.handle')}
+          name="handle"
+          autoComplete="username"
+          hint={t('auth.handleHint')}
+          defaultValue={result?.handle}
+          error={result?.errors.fields.handle}
+          required
+        />
+        <Field
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={result?.email}
+          error={result?.errors.fields.email}
+          required
+        />
+        <Field
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={t('auth.passwordHint')}
+          error={result?.errors.fields.password}
+          required
+        />
+        <button type="submit" className="primary">
+          {t('auth.submitSignUp')}
+        </button>
+      </Form>
+      <p>
+        {t('auth.haveAccount')} <a href="/sign-in">{t('site.signIn')}</a>
+      </p>
+    </section>
+  );
+}
