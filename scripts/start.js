@@ -18,15 +18,29 @@ function step(args) {
 step([join(__dirname, 'ensure-built.js')]);
 step([dist('cli'), 'migrate']);
 
-// Read after the build, so the port and public address follow the same rules as the API's.
+// Read after the build, so the ports follow the same rules as the API's.
 const { loadConfigOrExit } = require(
   join(root, 'dist', 'libs', 'core', 'src', 'config', 'config.js'),
 );
 const config = loadConfigOrExit();
+const webPort = process.env.WEB_PORT ?? '8080';
+// The site is the address a person uses: links in emails point there, and the API behind it
+// believes the visitor address the site forwards (it runs on this machine).
+const env = {
+  ...process.env,
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${webPort}`,
+  TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+};
+const web = join(root, 'apps', 'web', 'server.js');
 
-const children = ['api', 'worker'].map((app) =>
-  spawn(process.execPath, [dist(app)], { stdio: 'inherit', env: process.env }),
-);
+const children = [
+  spawn(process.execPath, [dist('api')], { stdio: 'inherit', env }),
+  spawn(process.execPath, [dist('worker')], { stdio: 'inherit', env }),
+  spawn(process.execPath, [web], {
+    stdio: 'inherit',
+    env: { ...env, WEB_PORT: webPort, API_URL: `http://127.0.0.1:${config.port}` },
+  }),
+];
 let stopping = false;
 function stop(code) {
   if (stopping) return;
@@ -39,8 +53,11 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 void announceWhenReady({
-  probeUrl: `http://127.0.0.1:${config.port}/health/ready`,
+  probeUrls: [
+    `http://127.0.0.1:${config.port}/health/ready`,
+    `http://127.0.0.1:${webPort}/health/live`,
+  ],
   label: 'Community platform',
-  address: `${config.publicUrl}/graphql`,
+  address: env.PUBLIC_URL,
   stopped: () => stopping,
 });

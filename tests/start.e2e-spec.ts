@@ -24,9 +24,10 @@ describe('npm start', () => {
     await redis.quit();
   });
 
-  it('prints the address it serves on one line once the API is ready, and stops cleanly', async () => {
+  it('prints the address of the site on one line once site and API are ready, and stops cleanly', async () => {
     const port = await freePort();
     const workerPort = await freePort();
+    const webPort = await freePort();
     start = new ChildApp('npm start', join(ROOT, 'scripts', 'start.js'), {
       HOME: process.env.HOME ?? '/tmp',
       DATABASE_URL: databaseUrl(name),
@@ -34,6 +35,7 @@ describe('npm start', () => {
       REDIS_PREFIX: name,
       PORT: String(port),
       WORKER_PORT: String(workerPort),
+      WEB_PORT: String(webPort),
       SHUTDOWN_DELAY_MS: '0',
     });
     const running = start;
@@ -43,11 +45,15 @@ describe('npm start', () => {
       throw new Error(`${error.message}\n${running.tail()}`);
     });
     const announced = running.lines.filter((line) => ADDRESS_LINE.test(line));
-    expect(announced).toEqual([`Community platform: http://127.0.0.1:${port}/graphql`]);
+    expect(announced).toEqual([`Community platform: http://127.0.0.1:${webPort}`]);
 
+    const home = await fetch(`http://127.0.0.1:${webPort}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<h1>Community</h1>');
+    // The API answers on the site's own address too.
     const data = ok(
       await postGraphQL<{ boards: unknown[] }>(
-        `http://127.0.0.1:${port}/graphql`,
+        `http://127.0.0.1:${webPort}/graphql`,
         '{ boards { slug } }',
       ),
     );

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { migrate } from '../../libs/core/src/database/migrate';
 import { adminQuery, databaseUrl } from './databases';
 
@@ -18,4 +20,9 @@ export default async function globalSetup(): Promise<void> {
   await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${template}`);
   await migrate(databaseUrl(template));
+  // The site's browser tests serve its production build; building it takes a few seconds.
+  execFileSync('npm', ['run', 'build', '-w', 'apps/web'], {
+    cwd: join(__dirname, '..', '..'),
+    stdio: 'ignore',
+  });
 }

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { ChildApp, freePort, until } from './fault-services';
+import { TestApp, type TestAppOptions } from './test-app';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The platform as a customer meets it: a TestApp's API (and worker) with the site in front of
+ * it, served from its production build by its own process on a free port.
+ */
+export class WebApp extends TestApp {
+  site!: ChildApp;
+  siteUrl!: string;
+
+  override async start(options: TestAppOptions = {}): Promise<this> {
+    // The site forwards each visitor's address; the API believes it from this machine only.
+    await super.start({ ...options, env: { TRUST_PROXY: 'loopback', ...options.env } });
+    const port = await freePort();
+    this.siteUrl = `http://127.0.0.1:${port}`;
+    this.site = new ChildApp('web', join(ROOT, 'apps', 'web', 'server.js'), {
+      NODE_ENV: 'test',
+      WEB_PORT: String(port),
+      API_URL: this.url.replace(/\/graphql$/, ''),
+    });
+    const site = this.site;
+    await until('the site is up', async () => {
+      if (site.exit) throw new Error(`the site exited: ${site.tail()}`);
+      return (await fetch(`${this.siteUrl}/health/live`).catch(() => null))?.ok === true;
+    });
+    return this;
+  }
+
+  override async stop(): Promise<void> {
+    await this.site?.stop();
+    await super.stop();
+  }
+}
