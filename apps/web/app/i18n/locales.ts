@@ -1,12 +1,22 @@
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import enAuth from './locales/en/auth.json';
+import enCommon from './locales/en/common.json';
+import enHome from './locales/en/home.json';
+import nlAuth from './locales/nl/auth.json';
+import nlCommon from './locales/nl/common.json';
+import nlHome from './locales/nl/home.json';
 
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
+// One catalog file per part of the site and language; each part's keys sit under its own name.
+const en = { ...enCommon, ...enHome, ...enAuth };
+
 /** Every catalog has the English one's keys: a missing translation fails the type check. */
-export const CATALOGS: Record<Locale, typeof en> = { en, nl };
+export const CATALOGS: Record<Locale, typeof en> = {
+  en,
+  nl: { ...nlCommon, ...nlHome, ...nlAuth },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
