@@ -72,6 +72,7 @@ export class LiveServer implements OnApplicationBootstrap {
         context: (ctx) =>
           buildRequestContext({
             connectionParams: ctx.connectionParams,
+            upgradeAuthorization: ctx.extra.request.headers.authorization,
             ip: clientAddress(ctx.extra.request, trust),
           }),
         onSubscribe: (ctx, _id, payload) => this.prepare(schema, payload),

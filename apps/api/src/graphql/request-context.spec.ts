@@ -135,6 +135,17 @@ describe('buildRequestContext', () => {
       expect(buildRequestContext({ ip: '192.0.2.1' }).token).toBeNull();
     });
 
+    it("reads the upgrade request's Authorization header when no parameter names a token", () => {
+      const upgradeAuthorization = `Bearer ${TOKEN}`;
+      expect(buildRequestContext({ ...ws(undefined), upgradeAuthorization }).token).toBe(TOKEN);
+      expect(buildRequestContext({ ...ws({ token: 'param' }), upgradeAuthorization }).token).toBe(
+        'param',
+      );
+      expect(
+        buildRequestContext({ ...ws(undefined), upgradeAuthorization: TOKEN }).token,
+      ).toBeNull();
+    });
+
     it('is anonymous with unrelated connection parameters', () => {
       expect(buildRequestContext(ws({ clientVersion: '1.2.3' })).token).toBeNull();
     });

@@ -7,6 +7,11 @@ interface HttpRequestLike {
 
 interface WsContextLike {
   connectionParams?: Readonly<Record<string, unknown>>;
+  /**
+   * The Authorization header of the WebSocket's upgrade request: what the site's same-origin
+   * proxy sets from its session cookie, so that page scripts never hold the token.
+   */
+  upgradeAuthorization?: string | string[];
   /** The client's address, by the API's proxy trust rule. */
   ip: string;
 }
@@ -23,6 +28,8 @@ export function buildRequestContext(source: HttpRequestLike | WsContextLike): Re
   const params = ws.connectionParams ?? {};
   const raw = params.authorization ?? params.Authorization ?? params.token;
   const token =
-    typeof raw === 'string' ? (bearerToken(raw) ?? (raw.includes(' ') ? null : raw)) : null;
+    typeof raw === 'string'
+      ? (bearerToken(raw) ?? (raw.includes(' ') ? null : raw))
+      : bearerToken(ws.upgradeAuthorization);
   return { token, ip: ws.ip };
 }
