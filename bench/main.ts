@@ -13,6 +13,7 @@ import {
 } from '../libs/search/src/search-statements';
 import { seedDataset } from './dataset';
 import { runScenario, ScenarioResult } from './load';
+import { startSite } from './site';
 
 const THREADS = Number(process.env.BENCH_THREADS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -207,6 +208,32 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   for (const [name, call] of scenarios)
     results.push(await runScenario(name, call, CONCURRENCY, SECONDS));
+
+  // The thread page as a reader gets it (HTML rendered by the site through the API) beside the
+  // API's answer for the same data, at 10 and 50 connections: the site's own cost is the ratio.
+  const site = await startSite(endpoint.replace(/\/graphql$/, ''));
+  const threadPageQuery = `query($id: ID!) { thread(id: $id) { id title bodyHtml createdAt answerCount status tags author { handle displayName rank } acceptedSolution { id bodyHtml kudosCount createdAt author { handle displayName rank } } answers(first: 20) { edges { cursor node { id bodyHtml kudosCount createdAt author { handle displayName rank } } } pageInfo { hasNextPage endCursor } } } }`;
+  for (const connections of [10, 50]) {
+    results.push(
+      await runScenario(
+        `thread query (GraphQL), ${connections} connections`,
+        async (i) => succeeded(await gql(threadPageQuery, { id: ids[i % ids.length] })),
+        connections,
+        SECONDS,
+      ),
+      await runScenario(
+        `thread page (HTML), ${connections} connections`,
+        async (i) => {
+          const response = await fetch(`${site.url}/threads/${ids[i % ids.length]}`);
+          await response.arrayBuffer();
+          return response.ok;
+        },
+        connections,
+        SECONDS,
+      ),
+    );
+  }
+  await site.stop();
   await app.close();
   console.table(results);
   await explain(databaseUrl);
