@@ -14,6 +14,7 @@ import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions
 import { ThreadFollowable } from './subscriptions/thread-followable';
 import { KudosService } from './kudos/kudos.service';
 import { PostEditsService } from './revisions/post-edits.service';
+import { MarkdownPreviewResolver } from './preview/markdown-preview.resolver';
 import { PostRevisionEntity } from './revisions/post-revision.entity';
 import { PostRevisionsResolver } from './revisions/post-revisions.resolver';
 import { ThreadEntity } from './threads/thread.entity';
@@ -43,6 +44,7 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     KudosService,
     PostEditsService,
     PostRevisionsResolver,
+    MarkdownPreviewResolver,
     ThreadModerationHandler,
     PostModerationHandler,
   ],
