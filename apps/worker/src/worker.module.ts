@@ -5,6 +5,7 @@ import {
   OutboxRelayModule,
 } from '@app/core';
 import { IdeasWorkerModule } from '@app/ideas';
+import { IdentityWorkerModule } from '@app/identity';
 import { ModerationWorkerModule } from '@app/moderation';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { Module } from '@nestjs/common';
@@ -22,6 +23,7 @@ import { QueueMetrics } from './queue-metrics';
     DiscoveryModule,
     OutboxRelayModule,
     ClientMutationsWorkerModule,
+    IdentityWorkerModule,
     ModerationWorkerModule,
     IdeasWorkerModule,
     NotificationsWorkerModule,

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ModerationLogWriter } from './audit/moderation-log.writer';
 import { FollowableRegistry } from './follows/followable-registry';
+import { SessionRevocations } from './auth/session-revocations';
 import { TokenService } from './auth/token.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -23,6 +24,7 @@ import { RedisModule } from './redis/redis.module';
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, PubSubModule],
   providers: [
     TokenService,
+    SessionRevocations,
     OutboxService,
     DomainEventHandlers,
     NodeRegistry,
@@ -34,6 +36,7 @@ import { RedisModule } from './redis/redis.module';
   ],
   exports: [
     TokenService,
+    SessionRevocations,
     OutboxService,
     DomainEventHandlers,
     NodeRegistry,

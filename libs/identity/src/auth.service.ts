@@ -1,4 +1,4 @@
-import { AccountStatus, TokenService, unauthenticated } from '@app/core';
+import { AccountStatus, unauthenticated } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { AuthPayload } from './dto/auth-payload.type';
 import { LoginInput } from './dto/login.input';
@@ -6,24 +6,25 @@ import { RegisterInput } from './dto/register.input';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { effectiveStatus } from './reputation';
+import { SessionsService } from './sessions/sessions.service';
 import { UsersService } from './users.service';
 
 const BAD_CREDENTIALS = 'The email or password is not correct';
 
-/** Registration and login: issues bearer tokens. */
+/** Registration and login: each opens a session and returns its bearer token. */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Registers a member and signs them in. */
   async register(input: RegisterInput): Promise<AuthPayload> {
     const user = await this.users.register(input);
-    return { token: this.tokens.issue(user.id), user };
+    return { token: (await this.sessions.start(user.id)).token, user };
   }
 
   /**
@@ -39,6 +40,6 @@ export class AuthService {
     if (effectiveStatus(user.status, user.statusUntil) === AccountStatus.SUSPENDED) {
       throw unauthenticated('This account is suspended');
     }
-    return { token: this.tokens.issue(user.id), user };
+    return { token: (await this.sessions.start(user.id)).token, user };
   }
 }

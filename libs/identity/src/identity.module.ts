@@ -4,7 +4,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetIssuer } from './password-reset/password-reset-issuer';
+import { PasswordResetResolver } from './password-reset/password-reset.resolver';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { PasswordResetThrottle } from './password-reset/password-reset-throttle';
+import { PasswordResetsRepository } from './password-reset/password-resets.repository';
 import { ReputationService } from './reputation.service';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsResolver } from './sessions/sessions.resolver';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersLoader } from './users.loader';
 import { UsersResolver } from './users.resolver';
@@ -20,9 +28,18 @@ import { UsersService } from './users.service';
     ReputationService,
     UsersLoader,
     UsersResolver,
-    { provide: VIEWER_SOURCE, useExisting: UsersService },
+    SessionsRepository,
+    SessionsService,
+    SessionsResolver,
+    PasswordResetsRepository,
+    PasswordResetThrottle,
+    PasswordResetService,
+    PasswordResetResolver,
+    PasswordResetIssuer,
+    // A token's viewer is found through its session, which must still be open.
+    { provide: VIEWER_SOURCE, useExisting: SessionsService },
   ],
-  exports: [UsersService, ReputationService, UsersLoader, VIEWER_SOURCE],
+  exports: [UsersService, ReputationService, UsersLoader, PasswordResetIssuer, VIEWER_SOURCE],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

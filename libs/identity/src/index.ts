@@ -1,4 +1,7 @@
 export * from './identity.module';
+export * from './identity-worker.module';
+export * from './identity.events';
+export * from './password-reset/password-reset-issuer';
 export { KUDO_REPUTATION, rankFor, SOLUTION_REPUTATION } from './reputation';
 export { ReputationService } from './reputation.service';
 export { UserEntity } from './user.entity';

@@ -1,9 +1,7 @@
-import { AppConfig, APP_CONFIG, REDIS, sharedLimiter, spend } from '@app/core';
+import { AppConfig, APP_CONFIG, REDIS } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
-
-const MESSAGE = 'Too many failed sign-ins for this email; try again later';
+import { AttemptThrottle } from './attempt-throttle';
 
 /**
  * Sign-in attempts, counted before the password is checked, so that counting and checking are
@@ -19,52 +17,26 @@ const MESSAGE = 'Too many failed sign-ins for this email; try again later';
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly emailFromAddress: RateLimiterRedis;
-  private readonly email: RateLimiterRedis;
-  private readonly address: RateLimiterRedis;
+  private readonly throttle: AttemptThrottle;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const prefix = `${config.redisPrefix}:login`;
-    this.emailFromAddress = sharedLimiter(redis, {
-      prefix: `${prefix}-email-address`,
-      points: 5,
-      windowSeconds: 15 * 60,
-    });
-    this.email = sharedLimiter(redis, {
-      prefix: `${prefix}-email`,
-      points: 50,
-      windowSeconds: 3600,
-    });
-    this.address = sharedLimiter(redis, {
-      prefix: `${prefix}-address`,
-      points: 200,
-      windowSeconds: 3600,
+    this.throttle = new AttemptThrottle(redis, {
+      prefix: `${config.redisPrefix}:login`,
+      emailFromAddress: { points: 5, windowSeconds: 15 * 60 },
+      email: { points: 50, windowSeconds: 3600 },
+      address: { points: 200, windowSeconds: 3600 },
+      emailMessage: 'Too many failed sign-ins for this email; try again later',
+      addressMessage: 'Too many failed sign-ins from your address; try again later',
     });
   }
 
   /** Spends one attempt for this email and address, or throws RATE_LIMITED. */
-  async attempt(email: string, address: string): Promise<void> {
-    const key = normalized(email);
-    await spend(this.emailFromAddress, `${key}|${address}`, MESSAGE);
-    await spend(this.email, key, MESSAGE);
-    await spend(
-      this.address,
-      address,
-      'Too many failed sign-ins from your address; try again later',
-    );
+  attempt(email: string, address: string): Promise<void> {
+    return this.throttle.attempt(email, address);
   }
 
   /** The attempt succeeded: it does not count, and earlier failures from this address are forgiven. */
-  async succeeded(email: string, address: string): Promise<void> {
-    const key = normalized(email);
-    await Promise.all([
-      this.emailFromAddress.delete(`${key}|${address}`),
-      this.email.reward(key),
-      this.address.reward(address),
-    ]).catch(() => undefined);
+  succeeded(email: string, address: string): Promise<void> {
+    return this.throttle.forgive(email, address);
   }
-}
-
-function normalized(email: string): string {
-  return email.trim().toLowerCase();
 }

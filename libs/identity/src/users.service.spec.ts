@@ -13,6 +13,7 @@ const actor = (role: Role): Viewer => ({
   handle: role.toLowerCase(),
   role,
   status: AccountStatus.ACTIVE,
+  sessionId: '33333333-3333-4333-8333-333333333333',
 });
 
 /** A service over one stored member of `role`, recording whatever it writes. */

@@ -9,16 +9,14 @@ import {
   notFound,
   Role,
   Viewer,
-  ViewerSource,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { RegisterInput } from './dto/register.input';
 import { SanctionInput } from './dto/sanction.input';
 import { PasswordHasher } from './password-hasher';
-import { effectiveStatus } from './reputation';
 import { UserEntity } from './user.entity';
 
 /** Roles that no sanction reaches: they lose the role first. */
@@ -35,7 +33,7 @@ export function assertSanctionable(role: Role): void {
 
 /** Members: registration, lookup, roles and sanctions. */
 @Injectable()
-export class UsersService implements ViewerSource {
+export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
@@ -75,6 +73,11 @@ export class UsersService implements ViewerSource {
     return this.getById(user.id);
   }
 
+  /** Finds a member by id; null when there is none. */
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
   /** Finds a member by id or fails with NOT_FOUND. */
   async getById(id: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
@@ -109,15 +112,25 @@ export class UsersService implements ViewerSource {
       .getOne();
   }
 
-  async findViewer(userId: string): Promise<Viewer | null> {
-    const user = await this.users.findOneBy({ id: userId });
-    if (!user) return null;
-    return {
-      id: user.id,
-      handle: user.handle,
-      role: user.role,
-      status: effectiveStatus(user.status, user.statusUntil),
-    };
+  /** Finds a member by email, ignoring case. */
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+  }
+
+  /**
+   * Locks a member's row for the rest of the caller's transaction and reads it (null when there
+   * is no such member): the changes that must not interleave for one member queue up here.
+   */
+  lockForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Replaces a member's password hash, in the caller's transaction. */
+  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.update(UserEntity, { id }, { passwordHash });
   }
 
   /** Gives a member a role (admins only; not oneself, so the last admin cannot lock all out). */

@@ -16,8 +16,12 @@ import { ThreadActivityHandler } from './live/thread-activity.handler';
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationWriter } from './notification-writer';
 import { Notifier } from './notifier';
+import { PasswordResetEmailHandler } from './password-reset-email.handler';
 
-/** The worker side: event handlers that write notifications, send emails and push live updates. */
+/**
+ * The worker side: event handlers that write notifications, send emails (password reset links
+ * too) and push live updates.
+ */
 @Module({
   imports: [
     IdentityModule,
@@ -38,6 +42,7 @@ import { Notifier } from './notifier';
     ModerationNotificationsHandler,
     IdeaNotificationsHandler,
     ThreadActivityHandler,
+    PasswordResetEmailHandler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -51,8 +51,9 @@ export class ExportsController {
 
   private async viewerOf(authorization: string | undefined): Promise<Viewer | null> {
     const token = bearerToken(authorization);
-    const userId = token ? this.tokens.verify(token) : null;
-    const viewer = userId ? await this.viewers.findViewer(userId) : null;
+    // As on GraphQL: a valid signature and an open session of the member (signOut ends it).
+    const subject = token ? this.tokens.verify(token) : null;
+    const viewer = subject ? await this.viewers.findViewer(subject) : null;
     return viewer && viewer.status !== AccountStatus.SUSPENDED ? viewer : null;
   }
 }

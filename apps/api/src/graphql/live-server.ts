@@ -1,10 +1,10 @@
-import { APP_CONFIG, AppConfig } from '@app/core';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, SessionRevocations, TokenService } from '@app/core';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ExecutionArgs, getOperationAST, GraphQLError, GraphQLSchema, parse } from 'graphql';
-import { Disposable } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { Context, Disposable } from 'graphql-ws';
+import { Extra, useServer } from 'graphql-ws/use/ws';
 import { IncomingMessage, Server } from 'node:http';
 import { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -15,6 +15,7 @@ import { DOCUMENT_LIMITS } from './limits/document-limits';
 import { DocumentValidator } from './limits/document-validation';
 
 import { refuseOperation } from './limits/operation-gate';
+import { LiveSessions } from './live-sessions';
 import { LiveSubscriptionCount } from './live-subscription-count';
 import { buildRequestContext } from './request-context';
 import { rootFieldName } from './root-field';
@@ -39,14 +40,20 @@ export class LiveServer implements OnApplicationBootstrap {
   });
   private disposable: Disposable | null = null;
   private readonly validator: DocumentValidator;
+  private readonly logger = new Logger(LiveServer.name);
+  private readonly sessions: LiveSessions;
+  private stopListening: Promise<(() => void) | null> = Promise.resolve(null);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly http: HttpAdapterHost,
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly metrics: ApiMetrics,
+    tokens: TokenService,
+    private readonly revocations: SessionRevocations,
   ) {
     this.validator = documentValidator(config);
+    this.sessions = new LiveSessions(tokens);
   }
 
   onApplicationBootstrap(): void {
@@ -66,15 +73,27 @@ export class LiveServer implements OnApplicationBootstrap {
       this.metrics.liveSubscriptions,
       Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
     );
+    const contextOf = (ctx: Context<Record<string, unknown> | undefined, Extra>) =>
+      buildRequestContext({
+        connectionParams: ctx.connectionParams,
+        upgradeAuthorization: ctx.extra.request.headers.authorization,
+        ip: clientAddress(ctx.extra.request, trust),
+      });
+    // Not awaited: an API started while Redis is away must still start (and serve sockets).
+    this.stopListening = this.revocations
+      .listen((revocation) => this.sessions.revoked(revocation))
+      .catch((error: Error) => {
+        this.logger.warn(`session revocations not followed: ${error.message}`);
+        return null;
+      });
     this.disposable = useServer(
       {
         schema,
-        context: (ctx) =>
-          buildRequestContext({
-            connectionParams: ctx.connectionParams,
-            upgradeAuthorization: ctx.extra.request.headers.authorization,
-            ip: clientAddress(ctx.extra.request, trust),
-          }),
+        // Noted, not refused: a bad token is refused operation by operation, with its code.
+        onConnect: (ctx) => {
+          this.sessions.connected(ctx.extra.socket, contextOf(ctx).token);
+        },
+        context: contextOf,
         onSubscribe: (ctx, _id, payload) => this.prepare(schema, payload),
         // Only a subscription that runs yields a stream; one refused or failed yields a result.
         onOperation: (ctx, id, _payload, args, result) => {
@@ -83,7 +102,10 @@ export class LiveServer implements OnApplicationBootstrap {
           }
         },
         onComplete: (ctx, id) => subscriptions.ended(ctx, id),
-        onClose: (ctx) => subscriptions.socketClosed(ctx),
+        onClose: (ctx) => {
+          subscriptions.socketClosed(ctx);
+          this.sessions.closed(ctx.extra.socket);
+        },
         onError: (_ctx, _id, _payload, errors) =>
           errors.map((error) => shapeError(error.toJSON(), error)),
         onNext: (_ctx, _id, _payload, _args, result) =>
@@ -97,6 +119,8 @@ export class LiveServer implements OnApplicationBootstrap {
 
   /** Closes every WebSocket client with `code` (1001 on shutdown) and stops accepting more. */
   async close(code: number, reason: string): Promise<void> {
+    // Not awaited either: with Redis away the listening may never have begun.
+    void this.stopListening.then((stop) => stop?.());
     for (const client of this.sockets.clients) client.close(code, reason);
     await this.disposable?.dispose();
     this.disposable = null;

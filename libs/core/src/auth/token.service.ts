@@ -5,12 +5,25 @@ import { AppConfig } from '../config/config';
 
 interface TokenClaims {
   sub: string;
+  /** The session the token belongs to: signing out or a password reset ends it. */
+  jti: string;
 }
 
-/** Member ids are UUIDs; a subject of any other shape names nobody. */
+/** Who a valid token speaks for: a member, and the session that member signed in with. */
+export interface TokenSubject {
+  userId: string;
+  sessionId: string;
+}
+
+/** Member and session ids are UUIDs; a claim of any other shape names nobody. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Signs and checks the bearer tokens members use after login. */
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * Signs and checks the bearer tokens members use after login. A valid signature is necessary but
+ * not enough: the session a token names must also still be open, which the viewer lookup checks.
+ */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
@@ -23,19 +36,22 @@ export class TokenService {
     });
   }
 
-  /** Issues a token for a member. */
-  issue(userId: string): string {
-    return this.jwt.sign({ sub: userId } satisfies TokenClaims);
+  /** Issues a token for a member's session. */
+  issue(subject: TokenSubject): string {
+    return this.jwt.sign({ sub: subject.userId, jti: subject.sessionId } satisfies TokenClaims);
   }
 
   /**
-   * Returns the member id a token was issued for, or null when it is forged, malformed, expired
-   * or its subject is not a member id (a UUID).
+   * Returns the member and session a token was issued for, or null when it is forged, malformed,
+   * expired, or its subject or session is not an id (a UUID); tokens from before sessions carry
+   * no session and name nobody.
    */
-  verify(token: string): string | null {
+  verify(token: string): TokenSubject | null {
     try {
       const claims = this.jwt.verify<Partial<TokenClaims>>(token);
-      return typeof claims.sub === 'string' && UUID.test(claims.sub) ? claims.sub : null;
+      return isUuid(claims.sub) && isUuid(claims.jti)
+        ? { userId: claims.sub, sessionId: claims.jti }
+        : null;
     } catch {
       return null;
     }

@@ -1,4 +1,5 @@
 import { AccountStatus, Role } from './roles';
+import { TokenSubject } from './token.service';
 
 /** The signed-in member making a request, as the guard established it. */
 export interface Viewer {
@@ -7,11 +8,16 @@ export interface Viewer {
   role: Role;
   /** The status in force now: a sanction whose `until` has passed reads as ACTIVE. */
   status: AccountStatus;
+  /** The session the request's token belongs to (what signOut ends). */
+  sessionId: string;
 }
 
-/** Port through which the auth guard finds a token's member; provided by the identity lib. */
+/**
+ * Port through which the auth guard finds a token's member; provided by the identity lib. Null
+ * when the member is unknown or the session is not theirs, ended or expired.
+ */
 export interface ViewerSource {
-  findViewer(userId: string): Promise<Viewer | null>;
+  findViewer(subject: TokenSubject): Promise<Viewer | null>;
 }
 
 export const VIEWER_SOURCE = Symbol('VIEWER_SOURCE');

@@ -11,6 +11,7 @@ const viewer = (role: Role, id = OTHER_ID): Viewer => ({
   handle: `${role.toLowerCase()}-${id.slice(0, 4)}`,
   role,
   status: AccountStatus.ACTIVE,
+  sessionId: '33333333-3333-4333-8333-333333333333',
 });
 
 const author = viewer(Role.MEMBER, AUTHOR_ID);

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsNewPassword } from './password-rule';
 
 @InputType()
 export class RegisterInput {
@@ -17,8 +18,7 @@ export class RegisterInput {
   email!: string;
 
   @Field()
-  @IsString()
-  @Length(10, 256, { message: 'must be 10 to 256 characters' })
+  @IsNewPassword()
   password!: string;
 
   @Field(() => String, { nullable: true })
