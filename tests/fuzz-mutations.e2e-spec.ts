@@ -4,12 +4,14 @@ import {
   BaseState,
   boundedAll,
   buildBaseState,
+  freshToken,
   loadSchema,
   operationFor,
   problemsOf,
   refreshPool,
   rootFields,
   sendRaw,
+  SESSION_ENDING,
   variablesArbitrary,
 } from './support/fuzz';
 import { TestApp } from './support/test-app';
@@ -60,17 +62,26 @@ describe('every mutation, fed arbitrary input by every role, answers as the cont
   /** Sends batches of generated requests at once and fails on the first response off contract. */
   async function fuzz(
     label: string,
-    request: fc.Arbitrary<{ query: string; role: (typeof ROLES)[number]; variables: object }>,
+    request: fc.Arbitrary<{
+      name: string;
+      query: string;
+      role: (typeof ROLES)[number];
+      variables: object;
+    }>,
     requests: number,
   ): Promise<void> {
     const details = await fc.check(
       fc.asyncProperty(fc.array(request, { minLength: 1, maxLength: BATCH }), async (batch) => {
-        const responses = await boundedAll(batch, BATCH, ({ query, role, variables }) =>
+        const responses = await boundedAll(batch, BATCH, async ({ name, query, role, variables }) =>
           sendRaw(
             app.url,
             query,
             variables,
-            role === 'ANONYMOUS' ? undefined : base.actors[role].token,
+            role === 'ANONYMOUS'
+              ? undefined
+              : SESSION_ENDING.has(name)
+                ? await freshToken(app, base.actors[role])
+                : base.actors[role].token,
           ),
         );
         const failures = responses.flatMap((response, i) =>
@@ -91,6 +102,7 @@ describe('every mutation, fed arbitrary input by every role, answers as the cont
 
   const requestFor = (field: (typeof mutations)[number]) =>
     fc.record({
+      name: fc.constant(field.name),
       query: fc.constant(operationFor('mutation', field)),
       role: fc.constantFrom(...ROLES),
       variables: variablesArbitrary(field, base.pool),

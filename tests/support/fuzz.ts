@@ -15,6 +15,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGlobalId, toGlobalId } from '../../libs/core/src/ids/global-id';
+import { SessionsService } from '../../libs/identity/src/sessions/sessions.service';
 import { ok } from './graphql-client';
 import { submitIdea } from './ideas';
 import { Member, TestApp } from './test-app';
@@ -344,6 +345,9 @@ export function plausibleString(name: string): fc.Arbitrary<string> {
       return fc.stringMatching(/^[a-z][a-z0-9_-]{2,20}$/);
     case 'password':
       return fc.constantFrom('correct-horse-battery', 'a-long-password', 'p'.repeat(256));
+    case 'token':
+      // The shape of a password reset token, so that the call gets past the shape check.
+      return fc.stringMatching(/^[A-Za-z0-9_-]{43}$/);
     case 'slug':
       return fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/);
     case 'sku':
@@ -549,6 +553,22 @@ export function variablesArbitrary(
     { weight: 3, arbitrary: of('mixed') },
     { weight: 2, arbitrary: of('wild') },
   );
+}
+
+/**
+ * Mutations that end the session of the token they are sent with: each request gets a session
+ * of its own (`freshToken`), so that the actors' tokens keep working for everything else.
+ */
+export const SESSION_ENDING = new Set(['signOut']);
+
+/**
+ * A new session of `member` and its token, opened by the API's own sessions service rather than
+ * by `login`, whose throttle the fuzz of `login` may have spent for this address.
+ */
+export async function freshToken(app: TestApp, member: Member): Promise<string> {
+  const userId = parseGlobalId(member.id)?.id;
+  if (!userId) throw new Error(`not a member id: ${member.id}`);
+  return (await app.api.get(SessionsService).start(userId)).token;
 }
 
 /** Who sends a request: anonymous or a member of each role. */
