@@ -13,10 +13,14 @@ export class WebApp extends TestApp {
   siteUrl!: string;
 
   override async start(options: TestAppOptions = {}): Promise<this> {
-    // The site forwards each visitor's address; the API believes it from this machine only.
-    await super.start({ ...options, env: { TRUST_PROXY: 'loopback', ...options.env } });
     const port = await freePort();
     this.siteUrl = `http://127.0.0.1:${port}`;
+    // The site forwards each visitor's address; the API believes it from this machine only.
+    // Links in emails lead to the site.
+    await super.start({
+      ...options,
+      env: { TRUST_PROXY: 'loopback', PUBLIC_URL: this.siteUrl, ...options.env },
+    });
     this.site = new ChildApp('web', join(ROOT, 'apps', 'web', 'server.js'), {
       NODE_ENV: 'test',
       WEB_PORT: String(port),

@@ -82,6 +82,9 @@ export default function SignIn() {
         </button>
       </Form>
       <p>
+        <a href="/forgot-password">{t('auth.forgotPassword')}</a>
+      </p>
+      <p>
         {t('auth.noAccount')} <a href="/sign-up">{t('site.signUp')}</a>
       </p>
     </section>
