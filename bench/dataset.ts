@@ -35,21 +35,24 @@ export async function seedDataset(
                                    'upgrade','coverage','password','invoice','data','hotspot','porting'] AS w),
             people AS (SELECT array_agg(id) AS ids FROM users),
             boards AS (SELECT array_agg(id ORDER BY slug) AS ids FROM boards)
-       INSERT INTO threads (id, board_id, author_id, title, body, body_html, tags, status, answer_count,
-                            created_at, last_activity_at)
+       INSERT INTO threads (id, board_id, author_id, title, body, body_html, body_text, tags, status,
+                            answer_count, created_at, last_activity_at)
        SELECT gen_random_uuid(), boards.ids[1 + i % 2], people.ids[1 + (i * 7) % array_length(people.ids, 1)],
               'How do I fix my ' || w[1 + i % 14] || ' ' || w[1 + (i / 14) % 14] || ' problem number ' || i,
               'My ' || w[1 + (i / 3) % 14] || ' stopped working after the ' || w[1 + (i / 5) % 14] || ' change.',
-              '<p>body</p>', ARRAY[w[1 + i % 14]], CASE WHEN i % 3 = 0 THEN 'SOLVED' ELSE 'OPEN' END, $2,
+              '<p>body</p>',
+              'My ' || w[1 + (i / 3) % 14] || ' stopped working after the ' || w[1 + (i / 5) % 14] || ' change.',
+              ARRAY[w[1 + i % 14]], CASE WHEN i % 3 = 0 THEN 'SOLVED' ELSE 'OPEN' END, $2,
               now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
          FROM generate_series(1, $1) AS i, words, people, boards`,
       [size.threads, size.answersPerThread],
     );
     await db.query(
       `WITH people AS (SELECT array_agg(id) AS ids FROM users)
-       INSERT INTO posts (id, thread_id, author_id, body, body_html, kudos_count, created_at)
+       INSERT INTO posts (id, thread_id, author_id, body, body_html, body_text, kudos_count, created_at)
        SELECT gen_random_uuid(), t.id, people.ids[1 + (abs(hashtext(t.id::text)) + n) % array_length(people.ids, 1)],
-              'Try turning it off and on again, then check the settings ' || n, '<p>answer</p>', n % 4,
+              'Try turning it off and on again, then check the settings ' || n, '<p>answer</p>',
+              'Try turning it off and on again, then check the settings ' || n, n % 4,
               t.created_at + (n || ' minutes')::interval
          FROM threads t, generate_series(1, $1) AS n, people`,
       [size.answersPerThread],

@@ -10,6 +10,10 @@ import { PostEntity } from './posts/post.entity';
 import { PostsRepository } from './posts/posts.repository';
 import { PostsResolver } from './posts/posts.resolver';
 import { PostsService } from './posts/posts.service';
+import { MemberAnswersResolver } from './posts/member-answers.resolver';
+import { SitemapRepository } from './sitemap/sitemap.repository';
+import { SitemapResolver } from './sitemap/sitemap.resolver';
+import { SitemapService } from './sitemap/sitemap.service';
 import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
 import { ThreadFollowable } from './subscriptions/thread-followable';
 import { KudosService } from './kudos/kudos.service';
@@ -39,6 +43,10 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     PostsRepository,
     PostsService,
     PostsResolver,
+    MemberAnswersResolver,
+    SitemapRepository,
+    SitemapService,
+    SitemapResolver,
     ThreadSubscriptionsService,
     ThreadFollowable,
     KudosService,

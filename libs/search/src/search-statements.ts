@@ -93,10 +93,11 @@ export function searchHitsStatement(
        ORDER BY score ${order}, thread_id ${order}
        LIMIT ${params.add(limit + 1)}
     )
-    -- Excerpts only for the page: ts_headline re-parses the text and is the costly part.
+    -- Excerpts only for the page: ts_headline re-parses the text and is the costly part. They
+    -- quote the text as readers see it (body_text, kept at write time), not the markdown.
     SELECT page.thread_id, page.post_id, page.score::text AS score,
            ts_headline('english',
-             translate(coalesce(p.body, t.title || E'\\n' || t.body),
+             translate(coalesce(p.body_text, t.title || E'\\n' || t.body_text),
                        ${params.add(HEADLINE_SOURCE_FROM)}, ${params.add(HEADLINE_SOURCE_TO)}),
              ${TSQUERY}, ${params.add(HEADLINE_OPTIONS)}) AS headline
       FROM page

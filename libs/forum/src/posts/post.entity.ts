@@ -19,6 +19,10 @@ export class PostEntity {
   @Column('text', { name: 'body_html' })
   bodyHtml!: string;
 
+  /** The body as readers see it, without markdown syntax: what search excerpts quote. */
+  @Column('text', { name: 'body_text', select: false })
+  bodyText!: string;
+
   @Column('text')
   status!: ContentStatus;
 

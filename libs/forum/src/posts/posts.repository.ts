@@ -9,7 +9,7 @@ import {
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AnswerOrder } from '../forum.enums';
 import { PostEntity } from './post.entity';
 
@@ -99,6 +99,30 @@ export class PostsRepository {
       case AnswerOrder.MOST_KUDOS:
         return encodeCursor([MAX_KUDOS, 0, MIN_UUID]);
     }
+  }
+
+  /**
+   * The latest `limit` published answers of each author in published threads, newest first, in
+   * one query: each author's walk of posts_author_recent_idx stops after `limit` visible rows.
+   */
+  async recentByAuthors(authorIds: readonly string[], limit: number): Promise<PostEntity[]> {
+    const rows: Array<{ id: string }> = await this.posts.query(
+      `SELECT recent.id
+         FROM unnest($1::uuid[]) AS author(id)
+         CROSS JOIN LATERAL (
+           SELECT p.id, p.created_at
+             FROM posts p
+             JOIN threads t ON t.id = p.thread_id AND t.content_status = 'PUBLISHED'
+            WHERE p.author_id = author.id AND p.status = 'PUBLISHED'
+            ORDER BY p.created_at DESC, p.id DESC
+            LIMIT $2
+         ) AS recent
+        ORDER BY author.id, recent.created_at DESC, recent.id DESC`,
+      [authorIds, limit],
+    );
+    const posts = await this.posts.findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(posts.map((post) => [post.id, post]));
+    return rows.flatMap((row) => byId.get(row.id) ?? []);
   }
 
   private filtered(query: AnswerPageQuery): SelectQueryBuilder<PostEntity> {

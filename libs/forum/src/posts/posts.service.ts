@@ -7,9 +7,11 @@ import {
   Connection,
   ContentStatus,
   fromGlobalId,
+  markdownPlainText,
   notFound,
   OutboxService,
   PageRequest,
+  pageSize,
   renderMarkdown,
   requestLoader,
   toConnection,
@@ -75,6 +77,7 @@ export class PostsService {
           authorId: viewer.id,
           body: input.body,
           bodyHtml: renderMarkdown(input.body),
+          bodyText: markdownPlainText(input.body),
           status,
           kudosCount: 0,
           editedAt: null,
@@ -166,6 +169,22 @@ export class PostsService {
   /** A published post read fresh from the database, for live updates outside any request. */
   findPublished(id: string): Promise<PostEntity | null> {
     return this.dataSource.manager.findOneBy(PostEntity, { id, status: ContentStatus.PUBLISHED });
+  }
+
+  /**
+   * A member's latest published answers in published threads, newest first: what anyone may
+   * read on their profile. The members of one request are read together, per `first`.
+   */
+  recentAnswers(ctx: object, authorId: string, first: number): Promise<PostEntity[]> {
+    const limit = pageSize(first, 'first');
+    return requestLoader<string, PostEntity[]>(
+      ctx,
+      `posts.recentByAuthor.${limit}`,
+      async (ids) => {
+        const posts = await this.repository.recentByAuthors(ids, limit);
+        return ids.map((id) => posts.filter((post) => post.authorId === id));
+      },
+    ).load(authorId);
   }
 
   /** Loads a post by UUID through the request's loader (no visibility check). */

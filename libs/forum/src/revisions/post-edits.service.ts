@@ -5,6 +5,7 @@ import {
   forbidden,
   fromGlobalId,
   hasRole,
+  markdownPlainText,
   MODERATOR_ROLES,
   notFound,
   OutboxService,
@@ -51,7 +52,12 @@ export class PostEditsService {
       await manager.update(
         PostEntity,
         { id: post.id },
-        { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: () => 'now()' },
+        {
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          bodyText: markdownPlainText(input.body),
+          editedAt: () => 'now()',
+        },
       );
       if (post.status === ContentStatus.PUBLISHED) {
         await this.outbox.record(manager, FORUM_EVENTS.postEdited, {
