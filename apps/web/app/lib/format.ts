@@ -11,3 +11,11 @@ export function formatDate(locale: Locale, iso: string): string {
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(TAGS[locale]).format(value);
 }
+
+/** A rating average with exactly one decimal, in the locale's way ("3.5", "3,5"). */
+export function formatRating(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(TAGS[locale], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}

@@ -14,15 +14,51 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n": typeof types.IdeaSummaryFragmentDoc,
+    "\n  fragment ReviewItem on Review {\n    id\n    title\n    bodyHtml\n    rating\n    helpfulCount\n    viewerFoundHelpful\n    createdAt\n    status\n    author {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.ReviewItemFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query Home {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    active: threads(first: 5, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n    solved: threads(first: 5, orderBy: LAST_ACTIVITY, filter: { status: SOLVED }) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  mutation VoteIdea($ideaId: ID!) {\n    idea: voteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n": typeof types.VoteIdeaDocument,
+    "\n  mutation UnvoteIdea($ideaId: ID!) {\n    idea: unvoteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n": typeof types.UnvoteIdeaDocument,
+    "\n  query IdeaPage($id: ID!, $after: String) {\n    idea(id: $id) {\n      ...IdeaSummary\n      bodyHtml\n      statusNote\n      mergedInto {\n        id\n        title\n        status\n      }\n      board {\n        slug\n        name\n      }\n      comments(first: 20, after: $after) {\n        totalCount\n        edges {\n          node {\n            id\n            bodyHtml\n            createdAt\n            status\n            author {\n              handle\n              displayName\n            }\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.IdeaPageDocument,
+    "\n  mutation CommentOnIdea($ideaId: ID!, $body: String!) {\n    commentOnIdea(ideaId: $ideaId, body: $body) {\n      id\n    }\n  }\n": typeof types.CommentOnIdeaDocument,
+    "\n  query IdeaBoard($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n": typeof types.IdeaBoardDocument,
+    "\n  query BoardIdeas($boardId: ID!, $orderBy: IdeaOrder!, $after: String) {\n    ideas(filter: { boardId: $boardId }, orderBy: $orderBy, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...IdeaSummary\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.BoardIdeasDocument,
+    "\n  query NewIdea($title: String!, $withSimilar: Boolean!) {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n    similarIdeas(title: $title, first: 5) @include(if: $withSimilar) {\n      ...IdeaSummary\n    }\n  }\n": typeof types.NewIdeaDocument,
+    "\n  mutation SubmitIdea($input: SubmitIdeaInput!) {\n    submitIdea(input: $input) {\n      id\n    }\n  }\n": typeof types.SubmitIdeaDocument,
+    "\n  query IdeaBoards {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n  }\n": typeof types.IdeaBoardsDocument,
+    "\n  query ProductPage($id: ID!, $orderBy: ReviewOrder!, $after: String) {\n    product(id: $id) {\n      id\n      name\n      description\n      ratingAverage\n      ratingCount\n      ratingHistogram\n      reviews(first: 10, orderBy: $orderBy, after: $after) {\n        totalCount\n        edges {\n          node {\n            ...ReviewItem\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.ProductPageDocument,
+    "\n  mutation WriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) {\n      id\n    }\n  }\n": typeof types.WriteReviewDocument,
+    "\n  mutation MarkReviewHelpful($reviewId: ID!) {\n    markReviewHelpful(reviewId: $reviewId) {\n      id\n      helpfulCount\n      viewerFoundHelpful\n    }\n  }\n": typeof types.MarkReviewHelpfulDocument,
+    "\n  query Products($after: String) {\n    products(first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          description\n          ratingAverage\n          ratingCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ProductsDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      token\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n    }\n  }\n": typeof types.RegisterDocument,
 };
 const documents: Documents = {
+    "\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n": types.IdeaSummaryFragmentDoc,
+    "\n  fragment ReviewItem on Review {\n    id\n    title\n    bodyHtml\n    rating\n    helpfulCount\n    viewerFoundHelpful\n    createdAt\n    status\n    author {\n      id\n      handle\n      displayName\n    }\n  }\n": types.ReviewItemFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n": types.ViewerDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query Home {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    active: threads(first: 5, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n    solved: threads(first: 5, orderBy: LAST_ACTIVITY, filter: { status: SOLVED }) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  mutation VoteIdea($ideaId: ID!) {\n    idea: voteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n": types.VoteIdeaDocument,
+    "\n  mutation UnvoteIdea($ideaId: ID!) {\n    idea: unvoteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n": types.UnvoteIdeaDocument,
+    "\n  query IdeaPage($id: ID!, $after: String) {\n    idea(id: $id) {\n      ...IdeaSummary\n      bodyHtml\n      statusNote\n      mergedInto {\n        id\n        title\n        status\n      }\n      board {\n        slug\n        name\n      }\n      comments(first: 20, after: $after) {\n        totalCount\n        edges {\n          node {\n            id\n            bodyHtml\n            createdAt\n            status\n            author {\n              handle\n              displayName\n            }\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.IdeaPageDocument,
+    "\n  mutation CommentOnIdea($ideaId: ID!, $body: String!) {\n    commentOnIdea(ideaId: $ideaId, body: $body) {\n      id\n    }\n  }\n": types.CommentOnIdeaDocument,
+    "\n  query IdeaBoard($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n": types.IdeaBoardDocument,
+    "\n  query BoardIdeas($boardId: ID!, $orderBy: IdeaOrder!, $after: String) {\n    ideas(filter: { boardId: $boardId }, orderBy: $orderBy, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...IdeaSummary\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.BoardIdeasDocument,
+    "\n  query NewIdea($title: String!, $withSimilar: Boolean!) {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n    similarIdeas(title: $title, first: 5) @include(if: $withSimilar) {\n      ...IdeaSummary\n    }\n  }\n": types.NewIdeaDocument,
+    "\n  mutation SubmitIdea($input: SubmitIdeaInput!) {\n    submitIdea(input: $input) {\n      id\n    }\n  }\n": types.SubmitIdeaDocument,
+    "\n  query IdeaBoards {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n  }\n": types.IdeaBoardsDocument,
+    "\n  query ProductPage($id: ID!, $orderBy: ReviewOrder!, $after: String) {\n    product(id: $id) {\n      id\n      name\n      description\n      ratingAverage\n      ratingCount\n      ratingHistogram\n      reviews(first: 10, orderBy: $orderBy, after: $after) {\n        totalCount\n        edges {\n          node {\n            ...ReviewItem\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.ProductPageDocument,
+    "\n  mutation WriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) {\n      id\n    }\n  }\n": types.WriteReviewDocument,
+    "\n  mutation MarkReviewHelpful($reviewId: ID!) {\n    markReviewHelpful(reviewId: $reviewId) {\n      id\n      helpfulCount\n      viewerFoundHelpful\n    }\n  }\n": types.MarkReviewHelpfulDocument,
+    "\n  query Products($after: String) {\n    products(first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          description\n          ratingAverage\n          ratingCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ProductsDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      token\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n    }\n  }\n": types.RegisterDocument,
 };
 
@@ -43,7 +79,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReviewItem on Review {\n    id\n    title\n    bodyHtml\n    rating\n    helpfulCount\n    viewerFoundHelpful\n    createdAt\n    status\n    author {\n      id\n      handle\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ReviewItem on Review {\n    id\n    title\n    bodyHtml\n    rating\n    helpfulCount\n    viewerFoundHelpful\n    createdAt\n    status\n    author {\n      id\n      handle\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -51,7 +99,67 @@ export function graphql(source: "\n  query Home {\n    boards {\n      id\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation VoteIdea($ideaId: ID!) {\n    idea: voteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n"): (typeof documents)["\n  mutation VoteIdea($ideaId: ID!) {\n    idea: voteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnvoteIdea($ideaId: ID!) {\n    idea: unvoteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n"): (typeof documents)["\n  mutation UnvoteIdea($ideaId: ID!) {\n    idea: unvoteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdeaPage($id: ID!, $after: String) {\n    idea(id: $id) {\n      ...IdeaSummary\n      bodyHtml\n      statusNote\n      mergedInto {\n        id\n        title\n        status\n      }\n      board {\n        slug\n        name\n      }\n      comments(first: 20, after: $after) {\n        totalCount\n        edges {\n          node {\n            id\n            bodyHtml\n            createdAt\n            status\n            author {\n              handle\n              displayName\n            }\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query IdeaPage($id: ID!, $after: String) {\n    idea(id: $id) {\n      ...IdeaSummary\n      bodyHtml\n      statusNote\n      mergedInto {\n        id\n        title\n        status\n      }\n      board {\n        slug\n        name\n      }\n      comments(first: 20, after: $after) {\n        totalCount\n        edges {\n          node {\n            id\n            bodyHtml\n            createdAt\n            status\n            author {\n              handle\n              displayName\n            }\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommentOnIdea($ideaId: ID!, $body: String!) {\n    commentOnIdea(ideaId: $ideaId, body: $body) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CommentOnIdea($ideaId: ID!, $body: String!) {\n    commentOnIdea(ideaId: $ideaId, body: $body) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdeaBoard($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n"): (typeof documents)["\n  query IdeaBoard($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardIdeas($boardId: ID!, $orderBy: IdeaOrder!, $after: String) {\n    ideas(filter: { boardId: $boardId }, orderBy: $orderBy, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...IdeaSummary\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardIdeas($boardId: ID!, $orderBy: IdeaOrder!, $after: String) {\n    ideas(filter: { boardId: $boardId }, orderBy: $orderBy, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...IdeaSummary\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewIdea($title: String!, $withSimilar: Boolean!) {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n    similarIdeas(title: $title, first: 5) @include(if: $withSimilar) {\n      ...IdeaSummary\n    }\n  }\n"): (typeof documents)["\n  query NewIdea($title: String!, $withSimilar: Boolean!) {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n    similarIdeas(title: $title, first: 5) @include(if: $withSimilar) {\n      ...IdeaSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitIdea($input: SubmitIdeaInput!) {\n    submitIdea(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitIdea($input: SubmitIdeaInput!) {\n    submitIdea(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdeaBoards {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n  }\n"): (typeof documents)["\n  query IdeaBoards {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPage($id: ID!, $orderBy: ReviewOrder!, $after: String) {\n    product(id: $id) {\n      id\n      name\n      description\n      ratingAverage\n      ratingCount\n      ratingHistogram\n      reviews(first: 10, orderBy: $orderBy, after: $after) {\n        totalCount\n        edges {\n          node {\n            ...ReviewItem\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductPage($id: ID!, $orderBy: ReviewOrder!, $after: String) {\n    product(id: $id) {\n      id\n      name\n      description\n      ratingAverage\n      ratingCount\n      ratingHistogram\n      reviews(first: 10, orderBy: $orderBy, after: $after) {\n        totalCount\n        edges {\n          node {\n            ...ReviewItem\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation WriteReview($input: WriteReviewInput!) {\n    writeReview(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkReviewHelpful($reviewId: ID!) {\n    markReviewHelpful(reviewId: $reviewId) {\n      id\n      helpfulCount\n      viewerFoundHelpful\n    }\n  }\n"): (typeof documents)["\n  mutation MarkReviewHelpful($reviewId: ID!) {\n    markReviewHelpful(reviewId: $reviewId) {\n      id\n      helpfulCount\n      viewerFoundHelpful\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Products($after: String) {\n    products(first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          description\n          ratingAverage\n          ratingCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Products($after: String) {\n    products(first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          description\n          ratingAverage\n          ratingCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
