@@ -138,6 +138,7 @@ describe('ideas and products on the site', () => {
     // A merged idea is closed, so never suggested.
     expect(await similar.getByText('Night theme for the phone app').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'idea-new');
 
     await title.fill('Dark mode in the desktop app too');
     await page.getByLabel('Describe the idea').fill('The desktop app is blinding at night.');
@@ -264,6 +265,7 @@ describe('ideas and products on the site', () => {
     await card.getByText('3.0').waitFor();
     await card.getByText('1 review', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, 'products');
 
     await card.getByRole('link', { name: 'Router X1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Router X1' }).waitFor();

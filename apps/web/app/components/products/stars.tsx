@@ -12,7 +12,7 @@ export function Stars({ rating }: { rating: number }) {
     <span className="stars">
       <span aria-hidden="true">
         {'★'.repeat(filled)}
-        <span className="stars-empty">{'★'.repeat(5 - filled)}</span>
+        <span className="stars-empty">{'☆'.repeat(5 - filled)}</span>
       </span>
       <span className="visually-hidden">{t('products.stars', { rating: words })}</span>
     </span>
