@@ -58,7 +58,12 @@ export async function queryApi<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
-  const result = await callApi(request, document, variables);
+  let result = await callApi(request, document, variables);
+  // A session the API has ended (signed out elsewhere, a password reset) reads the page as a
+  // visitor; the root loader clears the cookie from the same answer.
+  if (!result.ok && request.token && result.errors.some((e) => e.code === 'UNAUTHENTICATED')) {
+    result = await callApi({ ...request, token: null }, document, variables);
+  }
   if (result.ok) return result.data;
   const [first] = result.errors;
   const status = first.code === 'NOT_FOUND' ? 404 : first.code === 'UNAUTHENTICATED' ? 401 : 502;
