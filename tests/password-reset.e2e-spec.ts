@@ -318,6 +318,7 @@ describe('password reset by email', () => {
     const old = closesOf(member.token);
     await channelHasListener(`${app.name}:notification-added:${userId(member)}`);
 
+    await channelHasListener(`${app.name}:session-revocations`);
     const { resetPassword } = ok(await reset(token));
     const fresh = closesOf(resetPassword.token);
     await eventually(
