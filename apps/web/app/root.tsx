@@ -12,6 +12,7 @@ import {
   useRouteLoaderData,
 } from 'react-router';
 import type { Route } from './+types/root';
+import { UnreadBadge } from './components/notifications/unread-badge';
 import { callApi } from './graphql/api.server';
 import { graphql } from './graphql/generated';
 import { createI18n } from './i18n/i18n';
@@ -122,7 +123,7 @@ function Header() {
           <>
             <a href="/notifications" className="notifications-link">
               {t('site.notifications')}
-              {unread > 0 && <span className="badge">{t('site.unread', { count: unread })}</span>}
+              <UnreadBadge count={unread} />
             </a>
             <a href={`/members/${viewer.handle}`}>{viewer.displayName}</a>
             <Form method="post" action="/sign-out">

@@ -15,4 +15,10 @@ export default [
   route('ideas/:slug', 'routes/ideas-board.tsx'),
   route('products', 'routes/products.tsx'),
   route('products/:id', 'routes/product.tsx'),
+  route('search', 'routes/search.tsx'),
+  route('members/:handle', 'routes/member.tsx'),
+  route('notifications', 'routes/notifications.tsx'),
+  route('sitemap.xml', 'routes/sitemap.tsx'),
+  route('sitemaps/:file', 'routes/sitemap.tsx', { id: 'routes/sitemap-file' }),
+  route('robots.txt', 'routes/robots.tsx'),
 ] satisfies RouteConfig;
