@@ -284,6 +284,22 @@ describe('password reset by email', () => {
     expect(codes[30]).toBe('RATE_LIMITED');
   });
 
+  it('weighs reset requests and resets like sign-ins: four in one operation are refused unrun', async () => {
+    const member = await app.member();
+    const aliased = (field: string) =>
+      `mutation { ${[1, 2, 3, 4].map((i) => `a${i}: ${field}`).join(' ')} }`;
+    for (const query of [
+      aliased(`requestPasswordReset(email: "${member.email}")`),
+      aliased(`resetPassword(token: "${'A'.repeat(43)}", password: "${NEW_PASSWORD}") { token }`),
+    ]) {
+      const reply = await app.gql(query);
+      expect(errorCode(reply)).toBe('QUERY_TOO_COMPLEX');
+      expect(reply.status).toBe(400);
+    }
+    await settle();
+    expect(mailbox.to(member.email)).toHaveLength(0);
+  });
+
   it('sends nothing to a suspended member', async () => {
     const moderator = await app.member('MODERATOR');
     const member = await app.member();
