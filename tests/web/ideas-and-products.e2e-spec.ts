@@ -85,6 +85,10 @@ describe('ideas and products on the site', () => {
     return context;
   }
 
+  /** The order tab marked as the page shown (once the router has rendered the new order). */
+  const currentTab = (page: Page, name: string) =>
+    page.locator('.order-tabs a[aria-current="page"]').filter({ hasText: name });
+
   /** The line of a list (idea or review) that holds this text. */
   const item = (page: Page, selector: string, text: string) =>
     page.locator(selector).filter({ hasText: text });
@@ -103,10 +107,7 @@ describe('ideas and products on the site', () => {
     await screenshots(page, 'ideas-list');
 
     await page.getByRole('link', { name: 'Newest' }).click();
-    await page.waitForURL(/order=newest/);
-    expect(await page.getByRole('link', { name: 'Newest' }).getAttribute('aria-current')).toBe(
-      'page',
-    );
+    await currentTab(page, 'Newest').waitFor();
 
     const invoices = item(page, '.idea-item', 'Export invoices as PDF files');
     await invoices.getByRole('button', { name: 'Vote for “Export invoices as PDF files”' }).click();
@@ -195,6 +196,13 @@ describe('ideas and products on the site', () => {
     await page.goto(`${app.siteUrl}/ideas/new?board=features`);
     await page.waitForURL(/\/sign-in\?returnTo=/);
     expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/ideas/new?board=features');
+    // A visitor's vote leads to signing in too, and back to the list after.
+    await page.goto(`${app.siteUrl}/ideas/features`);
+    await item(page, '.idea-item', 'Export invoices as PDF files')
+      .getByRole('button', { name: /^Vote/ })
+      .click();
+    await page.waitForURL(/\/sign-in\?returnTo=/);
+    expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/ideas/features');
     await context.close();
   });
 
@@ -276,13 +284,7 @@ describe('ideas and products on the site', () => {
     // The four orders are links; the chosen one is the current page.
     for (const name of ['Newest', 'Highest rating', 'Lowest rating', 'Most helpful']) {
       await page.getByRole('link', { name, exact: true }).click();
-      await page.waitForFunction(
-        (label) =>
-          [...document.querySelectorAll('.order-tabs a')].some(
-            (a) => a.textContent === label && a.getAttribute('aria-current') === 'page',
-          ),
-        name,
-      );
+      await currentTab(page, name).waitFor();
     }
 
     await page.getByRole('radio', { name: '4 stars' }).check();
@@ -334,5 +336,41 @@ describe('ideas and products on the site', () => {
     await page.getByRole('heading', { name: 'Waarderingen' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  // Last: a second board changes what /ideas shows.
+  it('lists the idea boards when there are several, and pages a board with More, with and without scripts', async () => {
+    const admin = await app.member('ADMIN');
+    const boardId = await app.board(admin, 'IDEAS', 'roadmap');
+    for (let n = 1; n <= 22; n++) {
+      await submitIdea(app, author, boardId, `Roadmap idea number ${String(n).padStart(2, '0')}`);
+    }
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${app.siteUrl}/ideas`);
+      await page.getByRole('heading', { level: 1, name: 'Ideas' }).waitFor();
+      expect(await page.getByRole('link', { name: /^Board (features|roadmap)$/ }).count()).toBe(2);
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Board roadmap' }).click();
+      await page.getByRole('link', { name: 'Newest' }).click();
+      await currentTab(page, 'Newest').waitFor();
+      expect(await page.locator('.idea-item').count()).toBe(20);
+      await page.getByRole('link', { name: 'More ideas' }).click();
+      if (javaScriptEnabled) {
+        // Added below the first page, which stays.
+        await page.locator('.idea-item').nth(21).waitFor();
+        expect(await page.locator('.idea-item').count()).toBe(22);
+        expect(page.url()).not.toContain('after=');
+      } else {
+        // The next page itself, with the way back to the first.
+        await page.waitForURL(/after=/);
+        expect(await page.locator('.idea-item').count()).toBe(2);
+        await page.getByRole('link', { name: 'Back to the first ideas' }).waitFor();
+      }
+      await page.getByRole('link', { name: 'Roadmap idea number 01' }).waitFor();
+      expect(await page.getByRole('link', { name: 'More ideas' }).count()).toBe(0);
+      await context.close();
+    }
   });
 });
