@@ -1,4 +1,5 @@
 import enAuth from './locales/en/auth.json';
+import enForum from './locales/en/forum.json';
 import enCommon from './locales/en/common.json';
 import enHome from './locales/en/home.json';
 import enMembers from './locales/en/members.json';
@@ -7,6 +8,7 @@ import enSearch from './locales/en/search.json';
 import enIdeas from './locales/en/ideas.json';
 import enProducts from './locales/en/products.json';
 import nlAuth from './locales/nl/auth.json';
+import nlForum from './locales/nl/forum.json';
 import nlCommon from './locales/nl/common.json';
 import nlHome from './locales/nl/home.json';
 import nlMembers from './locales/nl/members.json';
@@ -29,6 +31,7 @@ const en = {
   ...enSearch,
   ...enMembers,
   ...enNotifications,
+  ...enForum,
 };
 
 /** Every catalog has the English one's keys: a missing translation fails the type check. */
@@ -43,6 +46,7 @@ export const CATALOGS: Record<Locale, typeof en> = {
     ...nlSearch,
     ...nlMembers,
     ...nlNotifications,
+    ...nlForum,
   },
 };
 

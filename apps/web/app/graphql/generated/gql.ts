@@ -14,12 +14,28 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ForumAuthor on User {\n    id\n    handle\n    displayName\n    rank\n    role\n  }\n": typeof types.ForumAuthorFragmentDoc,
+    "\n  fragment ForumPost on Post {\n    id\n    bodyHtml\n    status\n    createdAt\n    editedAt\n    kudosCount\n    viewerHasGivenKudo\n    isAcceptedSolution\n    author {\n      ...ForumAuthor\n    }\n    correction {\n      id\n      noteHtml\n      createdAt\n      moderator {\n        ...ForumAuthor\n      }\n    }\n    revisions {\n      id\n      body\n      reason\n      createdAt\n      editor {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ForumPostFragmentDoc,
+    "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      ...ForumPost\n    }\n  }\n": typeof types.ThreadActivityDocument,
     "\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n": typeof types.IdeaSummaryFragmentDoc,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  fragment ReviewItem on Review {\n    id\n    title\n    bodyHtml\n    rating\n    helpfulCount\n    viewerFoundHelpful\n    createdAt\n    status\n    author {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.ReviewItemFragmentDoc,
+    "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": typeof types.PreviewMarkdownDocument,
     "\n  query SitemapPages($size: Int!) {\n    sitemapPages(size: $size) {\n      after\n      threadCount\n      lastActivityAt\n    }\n  }\n": typeof types.SitemapPagesDocument,
     "\n  query SitemapThreads($after: String, $size: Int!) {\n    sitemapThreads(after: $after, size: $size) {\n      threads {\n        id\n        lastActivityAt\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.SitemapThreadsDocument,
+    "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      id\n    }\n  }\n": typeof types.PostAnswerDocument,
+    "\n  mutation GiveKudo($postId: ID!) {\n    giveKudo(postId: $postId) {\n      id\n    }\n  }\n": typeof types.GiveKudoDocument,
+    "\n  mutation RemoveKudo($postId: ID!) {\n    removeKudo(postId: $postId) {\n      id\n    }\n  }\n": typeof types.RemoveKudoDocument,
+    "\n  mutation AcceptSolution($postId: ID!) {\n    acceptSolution(postId: $postId) {\n      id\n    }\n  }\n": typeof types.AcceptSolutionDocument,
+    "\n  mutation UnacceptSolution($threadId: ID!) {\n    unacceptSolution(threadId: $threadId) {\n      id\n    }\n  }\n": typeof types.UnacceptSolutionDocument,
+    "\n  mutation FollowThread($targetId: ID!) {\n    subscribe(targetId: $targetId)\n  }\n": typeof types.FollowThreadDocument,
+    "\n  mutation UnfollowThread($targetId: ID!) {\n    unsubscribe(targetId: $targetId)\n  }\n": typeof types.UnfollowThreadDocument,
+    "\n  mutation FlagContent($input: FlagInput!) {\n    flag(input: $input) {\n      id\n    }\n  }\n": typeof types.FlagContentDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n": typeof types.ViewerDocument,
+    "\n  query AskBoards {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n  }\n": typeof types.AskBoardsDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": typeof types.AskQuestionDocument,
+    "\n  query BoardPage($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n": typeof types.BoardPageDocument,
+    "\n  query BoardThreads($filter: ThreadFilter!, $after: String) {\n    threads(filter: $filter, first: 20, after: $after, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n          tags\n          author {\n            displayName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.BoardThreadsDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query Home {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    active: threads(first: 5, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n    solved: threads(first: 5, orderBy: LAST_ACTIVITY, filter: { status: SOLVED }) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  mutation VoteIdea($ideaId: ID!) {\n    idea: voteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n": typeof types.VoteIdeaDocument,
@@ -43,14 +59,32 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n    }\n  }\n": typeof types.RegisterDocument,
+    "\n  query SimilarThreads($title: String!) {\n    similarThreads(title: $title, first: 5) {\n      id\n      title\n      status\n      answerCount\n    }\n  }\n": typeof types.SimilarThreadsDocument,
+    "\n  query ThreadPage($id: ID!, $order: AnswerOrder!, $after: String) {\n    viewer {\n      id\n      role\n    }\n    thread(id: $id) {\n      id\n      title\n      bodyHtml\n      tags\n      status\n      contentStatus\n      createdAt\n      answerCount\n      viewerIsSubscribed\n      board {\n        id\n        slug\n        name\n      }\n      author {\n        ...ForumAuthor\n      }\n      acceptedSolution {\n        ...ForumPost\n      }\n      answers(first: 20, after: $after, orderBy: $order) {\n        edges {\n          node {\n            ...ForumPost\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ThreadPageDocument,
 };
 const documents: Documents = {
+    "\n  fragment ForumAuthor on User {\n    id\n    handle\n    displayName\n    rank\n    role\n  }\n": types.ForumAuthorFragmentDoc,
+    "\n  fragment ForumPost on Post {\n    id\n    bodyHtml\n    status\n    createdAt\n    editedAt\n    kudosCount\n    viewerHasGivenKudo\n    isAcceptedSolution\n    author {\n      ...ForumAuthor\n    }\n    correction {\n      id\n      noteHtml\n      createdAt\n      moderator {\n        ...ForumAuthor\n      }\n    }\n    revisions {\n      id\n      body\n      reason\n      createdAt\n      editor {\n        id\n        displayName\n      }\n    }\n  }\n": types.ForumPostFragmentDoc,
+    "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      ...ForumPost\n    }\n  }\n": types.ThreadActivityDocument,
     "\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n": types.IdeaSummaryFragmentDoc,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  fragment ReviewItem on Review {\n    id\n    title\n    bodyHtml\n    rating\n    helpfulCount\n    viewerFoundHelpful\n    createdAt\n    status\n    author {\n      id\n      handle\n      displayName\n    }\n  }\n": types.ReviewItemFragmentDoc,
+    "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n": types.PreviewMarkdownDocument,
     "\n  query SitemapPages($size: Int!) {\n    sitemapPages(size: $size) {\n      after\n      threadCount\n      lastActivityAt\n    }\n  }\n": types.SitemapPagesDocument,
     "\n  query SitemapThreads($after: String, $size: Int!) {\n    sitemapThreads(after: $after, size: $size) {\n      threads {\n        id\n        lastActivityAt\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.SitemapThreadsDocument,
+    "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      id\n    }\n  }\n": types.PostAnswerDocument,
+    "\n  mutation GiveKudo($postId: ID!) {\n    giveKudo(postId: $postId) {\n      id\n    }\n  }\n": types.GiveKudoDocument,
+    "\n  mutation RemoveKudo($postId: ID!) {\n    removeKudo(postId: $postId) {\n      id\n    }\n  }\n": types.RemoveKudoDocument,
+    "\n  mutation AcceptSolution($postId: ID!) {\n    acceptSolution(postId: $postId) {\n      id\n    }\n  }\n": types.AcceptSolutionDocument,
+    "\n  mutation UnacceptSolution($threadId: ID!) {\n    unacceptSolution(threadId: $threadId) {\n      id\n    }\n  }\n": types.UnacceptSolutionDocument,
+    "\n  mutation FollowThread($targetId: ID!) {\n    subscribe(targetId: $targetId)\n  }\n": types.FollowThreadDocument,
+    "\n  mutation UnfollowThread($targetId: ID!) {\n    unsubscribe(targetId: $targetId)\n  }\n": types.UnfollowThreadDocument,
+    "\n  mutation FlagContent($input: FlagInput!) {\n    flag(input: $input) {\n      id\n    }\n  }\n": types.FlagContentDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n": types.ViewerDocument,
+    "\n  query AskBoards {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n  }\n": types.AskBoardsDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n": types.AskQuestionDocument,
+    "\n  query BoardPage($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n": types.BoardPageDocument,
+    "\n  query BoardThreads($filter: ThreadFilter!, $after: String) {\n    threads(filter: $filter, first: 20, after: $after, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n          tags\n          author {\n            displayName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.BoardThreadsDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query Home {\n    boards {\n      id\n      slug\n      name\n      description\n      kind\n      threadCount\n    }\n    active: threads(first: 5, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n    solved: threads(first: 5, orderBy: LAST_ACTIVITY, filter: { status: SOLVED }) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n        }\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  mutation VoteIdea($ideaId: ID!) {\n    idea: voteIdea(ideaId: $ideaId) {\n      id\n      title\n      status\n      voteCount\n      viewerHasVoted\n    }\n  }\n": types.VoteIdeaDocument,
@@ -74,6 +108,8 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n    }\n  }\n": types.LoginDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n    }\n  }\n": types.RegisterDocument,
+    "\n  query SimilarThreads($title: String!) {\n    similarThreads(title: $title, first: 5) {\n      id\n      title\n      status\n      answerCount\n    }\n  }\n": types.SimilarThreadsDocument,
+    "\n  query ThreadPage($id: ID!, $order: AnswerOrder!, $after: String) {\n    viewer {\n      id\n      role\n    }\n    thread(id: $id) {\n      id\n      title\n      bodyHtml\n      tags\n      status\n      contentStatus\n      createdAt\n      answerCount\n      viewerIsSubscribed\n      board {\n        id\n        slug\n        name\n      }\n      author {\n        ...ForumAuthor\n      }\n      acceptedSolution {\n        ...ForumPost\n      }\n      answers(first: 20, after: $after, orderBy: $order) {\n        edges {\n          node {\n            ...ForumPost\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ThreadPageDocument,
 };
 
 /**
@@ -93,6 +129,18 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ForumAuthor on User {\n    id\n    handle\n    displayName\n    rank\n    role\n  }\n"): (typeof documents)["\n  fragment ForumAuthor on User {\n    id\n    handle\n    displayName\n    rank\n    role\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ForumPost on Post {\n    id\n    bodyHtml\n    status\n    createdAt\n    editedAt\n    kudosCount\n    viewerHasGivenKudo\n    isAcceptedSolution\n    author {\n      ...ForumAuthor\n    }\n    correction {\n      id\n      noteHtml\n      createdAt\n      moderator {\n        ...ForumAuthor\n      }\n    }\n    revisions {\n      id\n      body\n      reason\n      createdAt\n      editor {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ForumPost on Post {\n    id\n    bodyHtml\n    status\n    createdAt\n    editedAt\n    kudosCount\n    viewerHasGivenKudo\n    isAcceptedSolution\n    author {\n      ...ForumAuthor\n    }\n    correction {\n      id\n      noteHtml\n      createdAt\n      moderator {\n        ...ForumAuthor\n      }\n    }\n    revisions {\n      id\n      body\n      reason\n      createdAt\n      editor {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      ...ForumPost\n    }\n  }\n"): (typeof documents)["\n  subscription ThreadActivity($threadId: ID!) {\n    threadActivity(threadId: $threadId) {\n      ...ForumPost\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment IdeaSummary on Idea {\n    id\n    title\n    status\n    voteCount\n    viewerHasVoted\n    createdAt\n    author {\n      handle\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -105,6 +153,10 @@ export function graphql(source: "\n  fragment ReviewItem on Review {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"): (typeof documents)["\n  query PreviewMarkdown($body: String!) {\n    previewMarkdown(body: $body)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SitemapPages($size: Int!) {\n    sitemapPages(size: $size) {\n      after\n      threadCount\n      lastActivityAt\n    }\n  }\n"): (typeof documents)["\n  query SitemapPages($size: Int!) {\n    sitemapPages(size: $size) {\n      after\n      threadCount\n      lastActivityAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -113,7 +165,55 @@ export function graphql(source: "\n  query SitemapThreads($after: String, $size:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PostAnswer($input: PostAnswerInput!) {\n    postAnswer(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GiveKudo($postId: ID!) {\n    giveKudo(postId: $postId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation GiveKudo($postId: ID!) {\n    giveKudo(postId: $postId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveKudo($postId: ID!) {\n    removeKudo(postId: $postId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveKudo($postId: ID!) {\n    removeKudo(postId: $postId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptSolution($postId: ID!) {\n    acceptSolution(postId: $postId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptSolution($postId: ID!) {\n    acceptSolution(postId: $postId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnacceptSolution($threadId: ID!) {\n    unacceptSolution(threadId: $threadId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnacceptSolution($threadId: ID!) {\n    unacceptSolution(threadId: $threadId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowThread($targetId: ID!) {\n    subscribe(targetId: $targetId)\n  }\n"): (typeof documents)["\n  mutation FollowThread($targetId: ID!) {\n    subscribe(targetId: $targetId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowThread($targetId: ID!) {\n    unsubscribe(targetId: $targetId)\n  }\n"): (typeof documents)["\n  mutation UnfollowThread($targetId: ID!) {\n    unsubscribe(targetId: $targetId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlagContent($input: FlagInput!) {\n    flag(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation FlagContent($input: FlagInput!) {\n    flag(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      handle\n      displayName\n    }\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AskBoards {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query AskBoards {\n    boards {\n      id\n      slug\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardPage($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n"): (typeof documents)["\n  query BoardPage($slug: String!) {\n    board(slug: $slug) {\n      id\n      slug\n      name\n      description\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardThreads($filter: ThreadFilter!, $after: String) {\n    threads(filter: $filter, first: 20, after: $after, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n          tags\n          author {\n            displayName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query BoardThreads($filter: ThreadFilter!, $after: String) {\n    threads(filter: $filter, first: 20, after: $after, orderBy: LAST_ACTIVITY) {\n      edges {\n        node {\n          id\n          title\n          answerCount\n          status\n          lastActivityAt\n          tags\n          author {\n            displayName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -206,6 +306,14 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimilarThreads($title: String!) {\n    similarThreads(title: $title, first: 5) {\n      id\n      title\n      status\n      answerCount\n    }\n  }\n"): (typeof documents)["\n  query SimilarThreads($title: String!) {\n    similarThreads(title: $title, first: 5) {\n      id\n      title\n      status\n      answerCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ThreadPage($id: ID!, $order: AnswerOrder!, $after: String) {\n    viewer {\n      id\n      role\n    }\n    thread(id: $id) {\n      id\n      title\n      bodyHtml\n      tags\n      status\n      contentStatus\n      createdAt\n      answerCount\n      viewerIsSubscribed\n      board {\n        id\n        slug\n        name\n      }\n      author {\n        ...ForumAuthor\n      }\n      acceptedSolution {\n        ...ForumPost\n      }\n      answers(first: 20, after: $after, orderBy: $order) {\n        edges {\n          node {\n            ...ForumPost\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadPage($id: ID!, $order: AnswerOrder!, $after: String) {\n    viewer {\n      id\n      role\n    }\n    thread(id: $id) {\n      id\n      title\n      bodyHtml\n      tags\n      status\n      contentStatus\n      createdAt\n      answerCount\n      viewerIsSubscribed\n      board {\n        id\n        slug\n        name\n      }\n      author {\n        ...ForumAuthor\n      }\n      acceptedSolution {\n        ...ForumPost\n      }\n      answers(first: 20, after: $after, orderBy: $order) {\n        edges {\n          node {\n            ...ForumPost\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
