@@ -229,7 +229,7 @@ describe('ideas and products on the site', () => {
     }
   });
 
-  it('votes, unvotes and marks a review helpful without JavaScript', async () => {
+  it('votes, unvotes, finds similar ideas and marks a review helpful without JavaScript', async () => {
     const member = await app.member();
     const context = await signedIn(member, false);
     const page = await context.newPage();
@@ -251,6 +251,18 @@ describe('ideas and products on the site', () => {
     await darkMode.getByRole('button', { name: /^Vote/ }).waitFor();
     const unvoted = ok(await app.gql<{ idea: { voteCount: number } }>(IDEA, { id: darkModeId }));
     expect(unvoted.idea.voteCount).toBe(before.idea.voteCount);
+
+    // Without scripts a button asks for the similar ideas, keeping what was typed.
+    await page.goto(`${app.siteUrl}/ideas/new`);
+    await page.getByLabel('Title').fill('Dark mode in the app');
+    await page.getByLabel('Describe the idea').fill('Kept across the search.');
+    await page.getByRole('button', { name: 'Find similar ideas' }).click();
+    await page
+      .locator('.similar-ideas')
+      .getByRole('link', { name: /Dark mode for the mobile app/ })
+      .waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Dark mode in the app');
+    expect(await page.getByLabel('Describe the idea').inputValue()).toBe('Kept across the search.');
 
     await page.goto(`${app.siteUrl}/products/${productId}`);
     const review = item(page, '.review', 'Does the job');
@@ -327,13 +339,19 @@ describe('ideas and products on the site', () => {
     await context.close();
   });
 
-  it('writes the rating average with the Dutch decimal comma', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' });
+  it('writes the rating average with the Dutch decimal comma, readable in dark mode', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL', colorScheme: 'dark' });
     const page = await context.newPage();
     await page.goto(`${app.siteUrl}/products/${productId}`);
     await page.getByRole('heading', { level: 1, name: 'Router X1' }).waitFor();
     await page.locator('.product-head .rating-average').getByText('3,5').waitFor();
     await page.getByRole('heading', { name: 'Waarderingen' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${app.siteUrl}/ideas/features`);
+    await page.getByRole('link', { name: 'Meeste stemmen' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${app.siteUrl}/ideas/i/${duplicateId}`);
+    await page.getByRole('heading', { name: 'Dit idee is samengevoegd' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
