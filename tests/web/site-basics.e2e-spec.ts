@@ -70,7 +70,7 @@ describe('the site', () => {
       expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
       // Page scripts cannot read the session.
       if (javaScriptEnabled)
-        expect(await page.evaluate(() => document.cookie)).not.toContain('session');
+        expect(await page.evaluate<string>('document.cookie')).not.toContain('session');
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
