@@ -159,6 +159,13 @@ describe('the forum pages', () => {
     await expectAccessible(page);
     await screenshots(page, 'forum-thread');
     await context.close();
+
+    // The same page in the dark scheme keeps its contrast.
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(`${app.siteUrl}/threads/${solvedId}`);
+    await expectAccessible(darkPage);
+    await dark.close();
   });
 
   it('lists a board by last activity with filters, a tag from the address and a More link', async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { data, Form, redirect, useActionData, useFetcher, useLoaderData } from 'react-router';
+import { Form, redirect, useActionData, useFetcher, useLoaderData } from 'react-router';
 import { Field } from '../components/field';
 import { BoardSelect } from '../components/forum/board-select';
 import { MarkdownEditor } from '../components/forum/markdown-editor';
@@ -59,15 +59,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const chosen =
     questionBoards.find((board) => board.slug === url.searchParams.get('board')) ??
     (questionBoards.length === 1 ? questionBoards[0] : undefined);
-  return data(
-    {
-      boards: questionBoards,
-      boardId: chosen?.id ?? '',
-      // The question's idempotency key: a double submit asks once.
-      formKey: crypto.randomUUID(),
-    },
-    { headers: pageCacheHeaders(true) },
-  );
+  return {
+    boards: questionBoards,
+    boardId: chosen?.id ?? '',
+    // The question's idempotency key: a double submit asks once.
+    formKey: crypto.randomUUID(),
+  };
 }
 
 /** "voicemail, Setup  pin" → ["voicemail", "setup", "pin"]: the API checks each tag's form. */
@@ -114,8 +111,9 @@ export async function action({
   return { values, errors: formErrors(result.errors, FIELDS) };
 }
 
+/** The form is a member's own: no cache keeps it. */
 export function headers() {
-  return { 'cache-control': 'private, no-store' };
+  return pageCacheHeaders(true);
 }
 
 export function meta() {

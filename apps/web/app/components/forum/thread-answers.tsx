@@ -37,6 +37,8 @@ export function ThreadAnswers({ thread, viewer, order, after, version }: ThreadA
   const arrived = pushed.filter((post) => !loadedIds.includes(post.id));
   const answers =
     order === 'newest' ? [...[...arrived].reverse(), ...shown] : [...shown, ...arrived];
+  // The thread's count includes the accepted solution, and not what arrived since.
+  const total = thread.answerCount + arrived.length;
   const othersArrived = arrived.filter((post) => post.author.id !== viewer?.id);
   const lastArrived = othersArrived.at(-1);
 
@@ -63,8 +65,8 @@ export function ThreadAnswers({ thread, viewer, order, after, version }: ThreadA
         <div className="answers-header">
           <h2 id="answers-heading">
             {solution
-              ? t('forum.otherAnswersHeading', { count: answers.length })
-              : t('forum.answersHeading', { count: thread.answerCount + arrived.length })}
+              ? t('forum.otherAnswersHeading', { count: total - 1 })
+              : t('forum.answersHeading', { count: total })}
           </h2>
           {answers.length > 1 && (
             <Form method="get" className="order-form" preventScrollReset>
