@@ -21,6 +21,7 @@ function newestSource(dir, skipped = SKIPPED) {
 
 const builds = [
   {
+    name: 'api',
     what: 'the API, worker and CLI',
     stamp: join(root, 'dist', 'apps', 'api', 'src', 'main.js'),
     sources: () =>
@@ -28,6 +29,7 @@ const builds = [
     command: 'npx nest build',
   },
   {
+    name: 'site',
     what: 'the site',
     stamp: join(root, 'apps', 'web', 'build', 'server', 'index.js'),
     sources: () =>
@@ -36,7 +38,12 @@ const builds = [
   },
 ];
 
-for (const build of builds) {
+// `--only site` (the browser tests' setup) builds the site alone.
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null;
+
+for (const build of builds.filter((b) => only === null || b.name === only)) {
   if (existsSync(build.stamp) && build.sources() <= statSync(build.stamp).mtimeMs) continue;
   console.log(`Building ${build.what}…`);
   execSync(build.command, { cwd: root, stdio: 'inherit' });

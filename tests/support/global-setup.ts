@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { migrate } from '../../libs/core/src/database/migrate';
 import { adminQuery, databaseUrl } from './databases';
 
+const ROOT = join(__dirname, '..', '..');
+
 /**
  * Builds the migrated template that every test file clones into its own database. The name is
  * per run, so two runs on one server never rebuild each other's template; test workers inherit
@@ -20,9 +22,9 @@ export default async function globalSetup(): Promise<void> {
   await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${template}`);
   await migrate(databaseUrl(template));
-  // The site's browser tests serve its production build; building it takes a few seconds.
-  execFileSync('npm', ['run', 'build', '-w', 'apps/web'], {
-    cwd: join(__dirname, '..', '..'),
+  // The site's browser tests serve its production build: built here when older than its sources.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--only', 'site'], {
+    cwd: ROOT,
     stdio: 'ignore',
   });
 }

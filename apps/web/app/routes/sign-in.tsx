@@ -85,7 +85,10 @@ export default function SignIn() {
         <a href="/forgot-password">{t('auth.forgotPassword')}</a>
       </p>
       <p>
-        {t('auth.noAccount')} <a href="/sign-up">{t('site.signUp')}</a>
+        {t('auth.noAccount')}{' '}
+        <a href={`/sign-up?returnTo=${encodeURIComponent(safeReturnTo(params.get('returnTo')))}`}>
+          {t('site.signUp')}
+        </a>
       </p>
     </section>
   );

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Form, redirect, useActionData } from 'react-router';
+import { Form, redirect, useActionData, useSearchParams } from 'react-router';
 import { Field } from '../components/field';
 import { callApi } from '../graphql/api.server';
 import { graphql } from '../graphql/generated';
 import { formErrors } from '../lib/form-errors';
+import { safeReturnTo } from '../lib/safe-redirect';
 import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/sign-up';
@@ -27,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   };
   const result = await callApi(context.get(requestInfo), RegisterMutation, { input });
   if (result.ok) {
-    return redirect('/', {
+    return redirect(safeReturnTo(form.get('returnTo')), {
       headers: { 'set-cookie': await startSession(result.data.register.token) },
     });
   }
@@ -41,10 +42,13 @@ export function meta() {
 export default function SignUp() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnTo(params.get('returnTo'));
   return (
     <section className="narrow">
       <h1>{t('auth.signUpTitle')}</h1>
       <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="returnTo" value={returnTo} />
         {result?.errors.form.map((message) => (
           <p key={message} className="error" role="alert">
             {message}
@@ -82,7 +86,8 @@ export default function SignUp() {
         </button>
       </Form>
       <p>
-        {t('auth.haveAccount')} <a href="/sign-in">{t('site.signIn')}</a>
+        {t('auth.haveAccount')}{' '}
+        <a href={`/sign-in?returnTo=${encodeURIComponent(returnTo)}`}>{t('site.signIn')}</a>
       </p>
     </section>
   );
