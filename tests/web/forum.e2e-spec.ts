@@ -253,7 +253,8 @@ describe('the forum pages', () => {
     await page.getByRole('link', { name: 'greeting' }).waitFor();
     const signedInResponse = await page.request.get(threadUrl);
     expect(signedInResponse.headers()['cache-control']).toBe('private, no-store');
-    await page.evaluate(() => Object.assign(window, { stillThisPage: true }));
+    // A mark on the page's window: still there later means no navigation happened in between.
+    await page.evaluate('window.stillThisPage = true');
     await expectAccessible(page);
 
     // Another member, in another browser, answers.
@@ -268,7 +269,7 @@ describe('the forum pages', () => {
     // The asker's open page shows it without a reload, and says so politely.
     const answer = page.locator('article.answer', { hasText: 'after recording to save it' });
     await answer.waitFor({ timeout: 15000 });
-    expect(await page.evaluate(() => 'stillThisPage' in window)).toBe(true);
+    expect(await page.evaluate<boolean>("'stillThisPage' in window")).toBe(true);
     expect(
       await page.locator('[aria-live="polite"]', { hasText: 'New answer from bob' }).count(),
     ).toBe(1);
@@ -280,7 +281,7 @@ describe('the forum pages', () => {
     await answer.getByRole('button', { name: 'Accept as solution' }).click();
     await page.getByRole('heading', { name: 'Accepted solution' }).waitFor();
     await page.locator('.status-badge', { hasText: 'Solved' }).waitFor();
-    expect(await page.evaluate(() => 'stillThisPage' in window)).toBe(true);
+    expect(await page.evaluate<boolean>("'stillThisPage' in window")).toBe(true);
     await expectAccessible(page);
     await screenshots(page, 'forum-thread-member');
     await Promise.all([context.close(), other.close()]);
