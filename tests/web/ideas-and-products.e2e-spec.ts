@@ -373,6 +373,7 @@ describe('ideas and products on the site', () => {
       await page.getByRole('link', { name: 'Board roadmap' }).click();
       await page.getByRole('link', { name: 'Newest' }).click();
       await currentTab(page, 'Newest').waitFor();
+      await page.getByRole('link', { name: 'Roadmap idea number 22' }).waitFor();
       expect(await page.locator('.idea-item').count()).toBe(20);
       await page.getByRole('link', { name: 'More ideas' }).click();
       if (javaScriptEnabled) {
