@@ -113,11 +113,9 @@ describe('the forum pages', () => {
     await page.getByRole('link', { name: SOLVED_TITLE }).first().click();
     await page.getByRole('heading', { level: 1, name: SOLVED_TITLE }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/threads/${solvedId}`);
-    // A shared cache may keep a visitor's page briefly.
+    // Any cache may keep a visitor's page, asking each time whether it changed.
     const response = await page.request.get(page.url());
-    expect(response.headers()['cache-control']).toBe(
-      'public, max-age=0, s-maxage=30, stale-while-revalidate=30',
-    );
+    expect(response.headers()['cache-control']).toBe('public, no-cache');
     expect(response.headers()['vary']).toMatch(/^Cookie, Accept-Language\b/);
 
     const firstAnswer = page.locator('article.answer').first();
@@ -331,5 +329,22 @@ describe('the forum pages', () => {
     const [flag] = await app.sql<{ reason: string }>('SELECT reason FROM flags');
     expect(flag.reason).toBe('INCORRECT_ADVICE');
     await context.close();
+  });
+
+  // Last: it adds an answer to the solved thread.
+  it('answers a cache asking again with 304 until the thread changes', async () => {
+    const threadUrl = `${app.siteUrl}/threads/${solvedId}`;
+    const first = await fetch(threadUrl);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const again = await fetch(threadUrl, { headers: { 'if-none-match': String(etag) } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    await app.answer(helper, solvedId, 'One more way: dial 121 and follow the prompts.');
+    const changed = await fetch(threadUrl, { headers: { 'if-none-match': String(etag) } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await changed.text()).toContain('dial 121');
   });
 });

@@ -1,14 +1,13 @@
 /**
  * Cache-Control for a public page. A visitor's copy is the same for every visitor (of the same
- * language), so a shared cache may serve it for 30 seconds and for 30 more while it fetches a
- * fresh one; browsers revalidate every time (max-age=0). A member's copy carries their kudos,
- * follows and forms: no cache keeps it.
+ * language), so any cache may keep it, but asks every time whether it is still current: the
+ * page's ETag (entry.server.tsx) changes with anything on it, so a new answer or a correction
+ * is seen at once, and an unchanged page costs a 304 without its body. A member's copy carries
+ * their kudos, follows and forms: no cache keeps it.
  */
 export function pageCacheHeaders(signedIn: boolean): Record<string, string> {
   return {
-    'cache-control': signedIn
-      ? 'private, no-store'
-      : 'public, max-age=0, s-maxage=30, stale-while-revalidate=30',
+    'cache-control': signedIn ? 'private, no-store' : 'public, no-cache',
     // The session and language cookies and Accept-Language change the page.
     vary: 'Cookie, Accept-Language',
   };
