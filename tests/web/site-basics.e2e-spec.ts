@@ -35,6 +35,8 @@ describe('the site', () => {
     await page.goto(app.siteUrl);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     await page.getByRole('link', { name: 'Inloggen' }).waitFor();
+    await page.goto(`${app.siteUrl}/sign-in`);
+    expect(await page.title()).toBe('Inloggen · Community');
     await page.getByLabel('Taal').selectOption('en');
     await page.getByRole('button', { name: 'OK' }).click();
     await page.getByRole('link', { name: 'Sign in' }).waitFor();

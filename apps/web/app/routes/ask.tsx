@@ -14,6 +14,7 @@ import { previewMarkdown } from '../lib/markdown-preview.server';
 import { requestInfo } from '../request-context';
 import type { Route } from './+types/ask';
 import type { loader as similarLoader } from './similar-threads';
+import { pageTitle } from '../lib/page-title';
 
 const AskBoardsQuery = graphql(`
   query AskBoards {
@@ -116,8 +117,8 @@ export function headers() {
   return pageCacheHeaders(true);
 }
 
-export function meta() {
-  return [{ title: 'Ask a question · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'forum.askTitle') }];
 }
 
 /**

@@ -6,6 +6,7 @@ import { graphql } from '../graphql/generated';
 import { formErrors } from '../lib/form-errors';
 import { requestInfo } from '../request-context';
 import type { Route } from './+types/forgot-password';
+import { pageTitle } from '../lib/page-title';
 
 const RequestResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -22,8 +23,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { sent: false as const, email, errors: formErrors(result.errors, ['email']) };
 }
 
-export function meta() {
-  return [{ title: 'Forgot your password? · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'auth.forgotTitle') }];
 }
 
 export default function ForgotPassword() {

@@ -10,6 +10,7 @@ import { formErrors } from '../lib/form-errors';
 import { useHydrated } from '../lib/use-hydrated';
 import { requestInfo } from '../request-context';
 import type { Route } from './+types/ideas-new';
+import { pageTitle } from '../lib/page-title';
 
 const NewIdeaQuery = graphql(`
   query NewIdea($title: String!, $withSimilar: Boolean!) {
@@ -79,8 +80,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { values, errors: formErrors(result.errors, FIELDS) };
 }
 
-export function meta() {
-  return [{ title: 'Submit an idea · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'ideas.new.title') }];
 }
 
 export default function NewIdea() {

@@ -6,6 +6,7 @@ import { formatNumber } from '../lib/format';
 import { requestInfo } from '../request-context';
 import { useRootData } from '../root';
 import type { Route } from './+types/ideas';
+import { pageTitle } from '../lib/page-title';
 
 const IdeaBoardsQuery = graphql(`
   query IdeaBoards {
@@ -28,8 +29,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { boards: ideaBoards };
 }
 
-export function meta() {
-  return [{ title: 'Ideas · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'ideas.title') }];
 }
 
 export default function Ideas() {

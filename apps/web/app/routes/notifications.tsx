@@ -7,6 +7,7 @@ import { graphql } from '../graphql/generated';
 import { useMore } from '../lib/use-more';
 import { type RequestInfo, requestInfo } from '../request-context';
 import type { Route } from './+types/notifications';
+import { pageTitle } from '../lib/page-title';
 
 const PAGE_SIZE = 20;
 const SIGN_IN = '/sign-in?returnTo=/notifications';
@@ -98,8 +99,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(after ? `/notifications?after=${encodeURIComponent(after)}` : '/notifications');
 }
 
-export function meta() {
-  return [{ title: 'Notifications · Community' }, { name: 'robots', content: 'noindex' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [
+    { title: pageTitle(matches, 'notifications.title') },
+    { name: 'robots', content: 'noindex' },
+  ];
 }
 
 type NotificationsData = Route.ComponentProps['loaderData'];

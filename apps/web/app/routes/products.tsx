@@ -7,6 +7,7 @@ import { graphql } from '../graphql/generated';
 import { useMore } from '../lib/use-more';
 import { requestInfo } from '../request-context';
 import type { Route } from './+types/products';
+import { pageTitle } from '../lib/page-title';
 
 const ProductsQuery = graphql(`
   query Products($after: String) {
@@ -35,8 +36,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { products, paged: after !== null };
 }
 
-export function meta() {
-  return [{ title: 'Products · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'products.title') }];
 }
 
 export default function Products() {

@@ -7,6 +7,7 @@ import { formErrors } from '../lib/form-errors';
 import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/reset-password';
+import { pageTitle } from '../lib/page-title';
 
 const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $password: String!) {
@@ -33,9 +34,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { errors: formErrors(result.errors, ['token', 'password']) };
 }
 
-export function meta() {
+export function meta({ matches }: Route.MetaArgs) {
   return [
-    { title: 'Choose a new password · Community' },
+    { title: pageTitle(matches, 'auth.resetTitle') },
     { name: 'referrer', content: 'no-referrer' },
   ];
 }

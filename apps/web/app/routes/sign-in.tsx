@@ -8,6 +8,7 @@ import { safeReturnTo } from '../lib/safe-redirect';
 import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/sign-in';
+import { pageTitle } from '../lib/page-title';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -35,8 +36,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { email, wrongCredentials, errors: formErrors(result.errors, FIELDS) };
 }
 
-export function meta() {
-  return [{ title: 'Sign in · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'auth.signInTitle') }];
 }
 
 export default function SignIn() {

@@ -8,6 +8,7 @@ import { safeReturnTo } from '../lib/safe-redirect';
 import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/sign-up';
+import { pageTitle } from '../lib/page-title';
 
 const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
@@ -35,8 +36,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { handle: input.handle, email: input.email, errors: formErrors(result.errors, FIELDS) };
 }
 
-export function meta() {
-  return [{ title: 'Sign up · Community' }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, 'auth.signUpTitle') }];
 }
 
 export default function SignUp() {
