@@ -195,9 +195,16 @@ describe('the forum pages', () => {
     await scripted.close();
   });
 
-  it('takes a new member from signing up to asking, answered live, accepted and given kudos', async () => {
+  it('takes a customer from a search to signing up, asking, an answer live, accepting, kudos and the notification', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // A visitor finds the solved thread by searching from the header.
+    await page.goto(app.siteUrl);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('voicemail');
+    await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await page.locator('.search-result').getByRole('link', { name: SOLVED_TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: SOLVED_TITLE }).waitFor();
+
     await page.goto(`${app.siteUrl}/ask`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/ask');
@@ -282,6 +289,12 @@ describe('the forum pages', () => {
     expect(await page.evaluate<boolean>("'stillThisPage' in window")).toBe(true);
     await expectAccessible(page);
     await screenshots(page, 'forum-thread-member');
+
+    // The answer also reached the asker as a notification, counted live in the header.
+    await page.locator('.site-header .badge', { hasText: '1 unread' }).waitFor({ timeout: 15000 });
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    await page.locator('main', { hasText: 'bob' }).waitFor();
+    await expectAccessible(page);
     await Promise.all([context.close(), other.close()]);
   });
 
