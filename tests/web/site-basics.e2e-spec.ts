@@ -29,6 +29,27 @@ describe('the site', () => {
     await context.close();
   });
 
+  it('is usable from the keyboard: the first Tab offers to skip to the content, and the header follows in order', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(app.siteUrl);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe(
+      'Skip to content',
+    );
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('content');
+    // From the top again: brand, then the main navigation, in reading order.
+    await page.goto(app.siteUrl);
+    const focused: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate<string>('document.activeElement.textContent'));
+    }
+    expect(focused).toEqual(['Skip to content', 'Community', 'Home', 'Ideas', 'Products']);
+    await context.close();
+  });
+
   it('speaks Dutch to a Dutch browser, and switches language on request', async () => {
     const context = await browser.newContext({ locale: 'nl-NL' });
     const page = await context.newPage();
