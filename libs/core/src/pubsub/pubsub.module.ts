@@ -17,7 +17,10 @@ export const PUB_SUB = Symbol('PUB_SUB');
         const options = { keyPrefix: `${config.redisPrefix}:` };
         return new RedisPubSub({
           publisher: new Redis(config.redisUrl, options),
-          subscriber: new Redis(config.redisUrl, options),
+          // No ready check (INFO) on the subscriber: a SUBSCRIBE sent while it connects (the
+          // API listens for ended sessions at start) puts the connection in subscriber mode
+          // first, INFO is then refused, and ioredis drops and remakes the connection.
+          subscriber: new Redis(config.redisUrl, { ...options, enableReadyCheck: false }),
         });
       },
     },
