@@ -1,5 +1,7 @@
 // Starts the site: `node server.js` serves the production build, `node server.js --dev` the
 // sources through Vite. Pages, static files and the API's `/graphql` share one address.
+// `npm run dev` adds `--conditions=development`, so that Node loads the same (development)
+// build of react-router that Vite gives the app; two builds would not share its classes.
 import express from 'express';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
