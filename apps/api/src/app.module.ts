@@ -8,6 +8,7 @@ import {
   OperationsModule,
   RateLimitGuard,
 } from '@app/core';
+import { CareModule } from '@app/care';
 import { ForumModule } from '@app/forum';
 import { IdeasModule } from '@app/ideas';
 import { IdentityModule } from '@app/identity';
@@ -44,6 +45,7 @@ import { ApiMetrics } from './metrics/metrics';
     ReviewsModule,
     NotificationsModule,
     SearchModule,
+    CareModule,
   ],
   controllers: [ExportsController],
   providers: [

@@ -1,0 +1,12 @@
+import { ForumModule } from '@app/forum';
+import { Module } from '@nestjs/common';
+import { DeflectionsRepository } from './deflections/deflections.repository';
+import { DeflectionsResolver } from './deflections/deflections.resolver';
+import { DeflectionsService } from './deflections/deflections.service';
+
+/** Care: the community bridged to assistance. For now, deflections (questions answered before asked). */
+@Module({
+  imports: [ForumModule],
+  providers: [DeflectionsRepository, DeflectionsService, DeflectionsResolver],
+})
+export class CareModule {}
