@@ -40,19 +40,21 @@ export const COUNTER_QUERIES: Readonly<Record<string, string>> = {
            (SELECT count(*) FROM kudos k WHERE k.post_id = p.id) AS actual
       FROM posts p`,
 
-  // Accepted solutions the member wrote on someone else's thread.
+  // Accepted solutions the member wrote on someone else's thread (official answers earn none).
   'users.accepted_solution_count': `
     SELECT u.id, u.accepted_solution_count AS stored,
            (SELECT count(*) FROM threads t JOIN posts p ON p.id = t.accepted_post_id
-             WHERE p.author_id = u.id AND t.author_id <> u.id) AS actual
+             WHERE p.author_id = u.id AND t.author_id <> u.id AND NOT p.official) AS actual
       FROM users u`,
 
-  // +10 per kudo received, +15 per accepted solution on someone else's thread.
+  // +10 per kudo received, +15 per accepted solution on someone else's thread; official answers
+  // earn nothing.
   'users.reputation': `
     SELECT u.id, u.reputation AS stored,
-           10 * (SELECT count(*) FROM kudos k JOIN posts p ON p.id = k.post_id WHERE p.author_id = u.id)
+           10 * (SELECT count(*) FROM kudos k JOIN posts p ON p.id = k.post_id
+                  WHERE p.author_id = u.id AND NOT p.official)
          + 15 * (SELECT count(*) FROM threads t JOIN posts p ON p.id = t.accepted_post_id
-                  WHERE p.author_id = u.id AND t.author_id <> u.id) AS actual
+                  WHERE p.author_id = u.id AND t.author_id <> u.id AND NOT p.official) AS actual
       FROM users u`,
 
   // A thread is SOLVED exactly when it holds an accepted post (LOCKED threads keep theirs).

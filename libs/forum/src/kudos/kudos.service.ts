@@ -20,7 +20,7 @@ import { ThreadEntity } from '../threads/thread.entity';
 /**
  * Kudos: one per member per post. The kudos row, the post's count and the author's reputation
  * change in one transaction, and only when the row really was inserted or deleted, so repeats
- * and races never count twice.
+ * and races never count twice. An official answer's kudos count but earn its author nothing.
  */
 @Injectable()
 export class KudosService {
@@ -43,7 +43,8 @@ export class KudosService {
       await manager.query(`UPDATE posts SET kudos_count = kudos_count + 1 WHERE id = $1`, [
         post.id,
       ]);
-      await this.reputation.award(manager, post.authorId, KUDO_REPUTATION);
+      // Official answers earn no reputation: the count still moves, the author's points do not.
+      if (!post.official) await this.reputation.award(manager, post.authorId, KUDO_REPUTATION);
       const thread = await manager.findOneByOrFail(ThreadEntity, { id: post.threadId });
       await this.outbox.record(manager, FORUM_EVENTS.kudoGiven, {
         postId: post.id,
@@ -71,7 +72,7 @@ export class KudosService {
       await manager.query(`UPDATE posts SET kudos_count = kudos_count - 1 WHERE id = $1`, [
         post.id,
       ]);
-      await this.reputation.award(manager, post.authorId, -KUDO_REPUTATION);
+      if (!post.official) await this.reputation.award(manager, post.authorId, -KUDO_REPUTATION);
     });
     return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
   }

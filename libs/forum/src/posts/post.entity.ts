@@ -29,6 +29,10 @@ export class PostEntity {
   @Column('int', { name: 'kudos_count' })
   kudosCount!: number;
 
+  /** Given by staff for the company: kudos and acceptance earn its author no reputation. */
+  @Column('boolean')
+  official!: boolean;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

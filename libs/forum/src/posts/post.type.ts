@@ -46,6 +46,12 @@ export class PostType implements Node {
   @Field(() => Int)
   kudosCount!: number;
 
+  @Field({
+    description:
+      'An answer given by staff for the company (agent, moderator, admin): an official answer.',
+  })
+  official!: boolean;
+
   @Field()
   viewerHasGivenKudo!: boolean;
 

@@ -6,7 +6,9 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
+  forbidden,
   fromGlobalId,
+  hasRole,
   markdownPlainText,
   notFound,
   OutboxService,
@@ -14,6 +16,7 @@ import {
   pageSize,
   renderMarkdown,
   requestLoader,
+  STAFF_ROLES,
   toConnection,
   Viewer,
 } from '@app/core';
@@ -44,9 +47,15 @@ export class PostsService {
   /**
    * Answers a published, unlocked thread; its answer count and activity move in the same UPDATE.
    * An answer automod holds counts for nothing and tells nobody until a moderator approves it.
+   * Only staff answer for the company (`official`); anyone else is refused before anything is
+   * written, the idempotency record included.
    */
   async postAnswer(viewer: Viewer, input: PostAnswerInput): Promise<PostEntity> {
     const threadId = fromGlobalId(input.threadId, 'Thread', 'threadId');
+    const official = input.official === true;
+    if (official && !hasRole(viewer, STAFF_ROLES)) {
+      throw forbidden('Only staff can give an official answer');
+    }
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
     const mutation = {
       memberId: viewer.id,
@@ -80,6 +89,7 @@ export class PostsService {
           bodyText: markdownPlainText(input.body),
           status,
           kudosCount: 0,
+          official,
           editedAt: null,
         });
         if (status === ContentStatus.PUBLISHED) {

@@ -188,7 +188,7 @@ export class ThreadsService {
         : null;
       await this.reputation.lockMembers(manager, [post.authorId, previous?.authorId ?? null]);
       if (thread.acceptedPostId) await this.withdraw(manager, thread, thread.acceptedPostId);
-      if (post.authorId !== thread.authorId) {
+      if (earnsReputation(post, thread)) {
         await this.reputation.award(manager, post.authorId, SOLUTION_REPUTATION, 1);
       }
       await manager.update(
@@ -276,8 +276,19 @@ export class ThreadsService {
     postId: string,
   ): Promise<void> {
     const previous = await manager.findOneByOrFail(PostEntity, { id: postId });
-    if (previous.authorId !== thread.authorId) {
+    if (earnsReputation(previous, thread)) {
       await this.reputation.award(manager, previous.authorId, -SOLUTION_REPUTATION, -1);
     }
   }
+}
+
+/**
+ * Whether accepting the post earns its author a solution: not on their own thread, and never for
+ * an official answer (staff answer for the company, not for reputation).
+ */
+function earnsReputation(
+  post: Pick<PostEntity, 'authorId' | 'official'>,
+  thread: Pick<ThreadEntity, 'authorId'>,
+): boolean {
+  return post.authorId !== thread.authorId && !post.official;
 }
