@@ -223,13 +223,28 @@ describe('the forum pages', () => {
       .locator('.similar')
       .getByRole('link', { name: SOLVED_TITLE, exact: true });
     await suggestion.waitFor();
-    expect(
-      await page
-        .getByRole('link', { name: `This answered my question: ${SOLVED_TITLE}` })
-        .getAttribute('href'),
-    ).toBe(`/threads/${solvedId}`);
+    // "This answered my question" posts its own form (forms do not nest in the ask form).
+    const answered = page.getByRole('button', {
+      name: `This answered my question: ${SOLVED_TITLE}`,
+    });
+    const answeredForm = page.locator(`form[id="${await answered.getAttribute('form')}"]`);
+    expect(await answeredForm.getAttribute('method')).toBe('post');
+    expect(await answeredForm.getAttribute('action')).toBe(`/threads/${solvedId}/answered-me`);
     await expectAccessible(page);
     await screenshots(page, 'forum-ask');
+
+    // It counts a deflection and opens the thread; the customer then asks after all.
+    await answered.click();
+    await page.getByRole('heading', { level: 1, name: SOLVED_TITLE }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/threads/${solvedId}`);
+    const deflections = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deflections d JOIN users u ON u.id = d.member_id
+       JOIN threads t ON t.id = d.thread_id WHERE u.handle = 'dana' AND t.title = $1`,
+      [SOLVED_TITLE],
+    );
+    expect(deflections[0].n).toBe(1);
+    await page.goto(`${app.siteUrl}/ask`);
+    await page.getByLabel('Title').fill('set up voicemail');
 
     // Bad input: each refusal sits beside its field, and what was typed stays.
     await page.getByRole('button', { name: 'Post your question' }).click();

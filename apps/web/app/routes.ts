@@ -10,6 +10,7 @@ export default [
   route('language', 'routes/language.tsx'),
   route('boards/:slug', 'routes/board.tsx'),
   route('threads/:id', 'routes/thread.tsx'),
+  route('threads/:id/answered-me', 'routes/deflection.tsx'),
   route('ask', 'routes/ask.tsx'),
   route('preview', 'routes/preview.tsx'),
   route('similar-threads', 'routes/similar-threads.tsx'),

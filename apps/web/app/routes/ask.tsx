@@ -4,7 +4,7 @@ import { Form, redirect, useActionData, useFetcher, useLoaderData } from 'react-
 import { Field } from '../components/field';
 import { BoardSelect } from '../components/forum/board-select';
 import { MarkdownEditor } from '../components/forum/markdown-editor';
-import { SimilarThreads } from '../components/forum/similar-threads';
+import { DeflectionForms, SimilarThreads } from '../components/forum/similar-threads';
 import { callApi, queryApi } from '../graphql/api.server';
 import { graphql } from '../graphql/generated';
 import { pageCacheHeaders } from '../lib/cache-control';
@@ -209,6 +209,7 @@ export default function Ask() {
           }
         />
       </Form>
+      <DeflectionForms threads={similar.threads} />
     </section>
   );
 }

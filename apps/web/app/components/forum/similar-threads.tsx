@@ -1,14 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { Form } from 'react-router';
 import type { SimilarThreadsQuery } from '../../graphql/generated/graphql';
-import { threadPath } from '../../lib/forum-paths';
+import { answeredMePath, threadPath } from '../../lib/forum-paths';
 import { ThreadStatusBadge } from './thread-status-badge';
 
 type Thread = SimilarThreadsQuery['similarThreads'][number];
 
+/** The id of the form a suggestion's "this answered my question" button submits. */
+const deflectionFormId = (threadId: string) => `answered-me-${threadId}`;
+
 /**
  * Threads that may already answer the question being typed, solved ones first (the API's
- * order), each with a way to stop asking and read it. The region is polite: a screen reader
- * hears that suggestions arrived without losing its place in the title.
+ * order), each with a way to stop asking and read it: "this answered my question" counts a
+ * deflection on the way. The suggestions sit inside the ask form and forms do not nest, so its
+ * buttons name their own forms (DeflectionForms, placed after the ask form). The region is
+ * polite: a screen reader hears that suggestions arrived without losing its place in the title.
  */
 export function SimilarThreads({ threads }: { threads: Thread[] }) {
   const { t } = useTranslation();
@@ -29,13 +35,14 @@ export function SimilarThreads({ threads }: { threads: Thread[] }) {
                   <ThreadStatusBadge status={thread.status} />{' '}
                   {t('thread.answerCount', { count: thread.answerCount })}
                 </span>
-                <a
-                  href={threadPath(thread.id)}
+                <button
+                  type="submit"
+                  form={deflectionFormId(thread.id)}
                   className="answered-link"
                   aria-label={`${t('forum.thisAnswered')}: ${thread.title}`}
                 >
                   {t('forum.thisAnswered')}
-                </a>
+                </button>
               </li>
             ))}
           </ul>
@@ -43,4 +50,16 @@ export function SimilarThreads({ threads }: { threads: Thread[] }) {
       )}
     </div>
   );
+}
+
+/** One empty POST form per suggestion, outside the ask form, for its "answered" button. */
+export function DeflectionForms({ threads }: { threads: Thread[] }) {
+  return threads.map((thread) => (
+    <Form
+      key={thread.id}
+      id={deflectionFormId(thread.id)}
+      method="post"
+      action={answeredMePath(thread.id)}
+    />
+  ));
 }
