@@ -159,16 +159,18 @@ export async function threadAction(
   const intent = text(form, 'intent');
   if (!info.token) return redirect(`/sign-in?returnTo=${encodeURIComponent(threadPath(threadId))}`);
   const body = text(form, 'body');
+  // Only staff see the box; the API refuses anyone else who sends it.
+  const official = text(form, 'official') === 'true';
   if (intent === 'answer') {
     const result = await callApi(info, PostAnswer, {
-      input: { threadId, body, clientMutationId: text(form, 'formKey') || null },
+      input: { threadId, body, official, clientMutationId: text(form, 'formKey') || null },
     });
     if (result.ok) return redirect(`${threadPath(threadId)}#answer-${result.data.postAnswer.id}`);
-    return { intent, body, errors: formErrors(result.errors, ['body']) };
+    return { intent, body, official, errors: formErrors(result.errors, ['body', 'official']) };
   }
   if (intent === 'preview') {
     const { html, errors } = await previewMarkdown(info, body);
-    return { intent, body, preview: html, errors };
+    return { intent, body, official, preview: html, errors };
   }
   const targetIntent = TARGET_INTENTS.find((known) => known === intent);
   if (!targetIntent) throw new Response('Unknown action', { status: 400 });

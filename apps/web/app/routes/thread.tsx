@@ -3,6 +3,7 @@ import { data, useLoaderData } from 'react-router';
 import { ThreadAnswers } from '../components/forum/thread-answers';
 import { ThreadQuestion } from '../components/forum/thread-question';
 import { AnswerForm } from '../components/forum/answer-form';
+import { isStaff } from '../components/forum/author-byline';
 import { callApi } from '../graphql/api.server';
 import { graphql } from '../graphql/generated';
 import type { AnswerOrder } from '../graphql/generated/graphql';
@@ -149,6 +150,7 @@ export default function ThreadPage() {
           formKey={formKey}
           signedIn={viewer !== null}
           locked={thread.status === 'LOCKED'}
+          canAnswerOfficially={viewer !== null && isStaff(viewer)}
         />
       </section>
     </div>

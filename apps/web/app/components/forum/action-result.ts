@@ -13,8 +13,8 @@ export type TargetIntent =
 
 /** What the thread page's action answers, for the form that was sent. */
 export type ThreadActionResult =
-  | { intent: 'answer'; body: string; errors: FormErrors }
-  | { intent: 'preview'; body: string; preview: string; errors: FormErrors }
+  | { intent: 'answer'; body: string; official: boolean; errors: FormErrors }
+  | { intent: 'preview'; body: string; official: boolean; preview: string; errors: FormErrors }
   | { intent: TargetIntent; targetId: string; error: string | null };
 
 type Fetcher = ReturnType<typeof useFetcher<ThreadActionResult>>;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ForumPostFragment } from '../../graphql/generated/graphql';
 import { AcceptButton } from './accept-button';
-import { AuthorByline, isStaff } from './author-byline';
+import { AuthorByline } from './author-byline';
 import { CorrectionNote } from './correction-note';
 import { FlagForm } from './flag-form';
 import { KudoButton } from './kudo-button';
@@ -20,15 +20,12 @@ interface AnswerCardProps {
 export function AnswerCard({ post, threadId, viewerId, canAccept }: AnswerCardProps) {
   const { t } = useTranslation();
   const own = viewerId === post.author.id;
-  const classes = [
-    'answer',
-    post.isAcceptedSolution && 'accepted',
-    isStaff(post.author) && 'staff',
-  ];
+  const classes = ['answer', post.isAcceptedSolution && 'accepted', post.official && 'official'];
   return (
     <article id={`answer-${post.id}`} className={classes.filter(Boolean).join(' ')}>
       <h3 className="visually-hidden">{t('forum.answerBy', { name: post.author.displayName })}</h3>
       {post.isAcceptedSolution && <p className="solution-badge">{t('forum.acceptedSolution')}</p>}
+      {post.official && <p className="official-badge">{t('forum.officialAnswer')}</p>}
       {post.status !== 'PUBLISHED' && (
         <p className="notice">{t(`forum.onlyYou.${post.status}`, t('forum.onlyYou.other'))}</p>
       )}

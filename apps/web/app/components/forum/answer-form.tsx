@@ -6,18 +6,22 @@ import { MarkdownEditor } from './markdown-editor';
 
 /**
  * The member's answer (a plain form: it works without scripts), or for a visitor the way to sign
- * in and come back here. After posting, the page shows the thread at the new answer.
+ * in and come back here. After posting, the page shows the thread at the new answer. Staff may
+ * answer for the company (an official answer).
  */
 export function AnswerForm({
   threadId,
   formKey,
   signedIn,
   locked,
+  canAnswerOfficially,
 }: {
   threadId: string;
   formKey: string | null;
   signedIn: boolean;
   locked: boolean;
+  /** Staff (agents, moderators, admins) may mark the answer as the company's. */
+  canAnswerOfficially: boolean;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -46,6 +50,18 @@ export function AnswerForm({
           {message}
         </p>
       ))}
+      {canAnswerOfficially && (
+        <p className="checkbox-field">
+          <input
+            type="checkbox"
+            id="answer-official"
+            name="official"
+            value="true"
+            defaultChecked={result?.official}
+          />{' '}
+          <label htmlFor="answer-official">{t('forum.answerOfficially')}</label>
+        </p>
+      )}
       <MarkdownEditor
         label={t('forum.yourAnswer')}
         name="body"

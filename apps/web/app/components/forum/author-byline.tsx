@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { ForumAuthorFragment } from '../../graphql/generated/graphql';
 import { formatDate } from '../../lib/format';
 import { useRootData } from '../../root';
@@ -10,7 +9,7 @@ export function isStaff(author: Pick<ForumAuthorFragment, 'role'>): boolean {
   return STAFF_ROLES.has(author.role);
 }
 
-/** Who wrote it, their rank (and a staff mark), and when. */
+/** Who wrote it, their rank, and when. */
 export function AuthorByline({
   author,
   date,
@@ -20,7 +19,6 @@ export function AuthorByline({
   date: string;
   dateLabel: string;
 }) {
-  const { t } = useTranslation();
   const { locale } = useRootData();
   return (
     <p className="byline">
@@ -28,7 +26,6 @@ export function AuthorByline({
         {author.displayName}
       </a>{' '}
       <span className="rank">{author.rank}</span>
-      {isStaff(author) && <span className="staff-badge">{t('forum.staff')}</span>}
       <span className="meta">
         {' · '}
         {dateLabel} <time dateTime={date}>{formatDate(locale, date)}</time>

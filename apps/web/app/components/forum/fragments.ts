@@ -25,6 +25,7 @@ export const ForumPostFields = graphql(`
     kudosCount
     viewerHasGivenKudo
     isAcceptedSolution
+    official
     author {
       ...ForumAuthor
     }
