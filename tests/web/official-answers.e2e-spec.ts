@@ -85,4 +85,19 @@ describe('official answers on the thread page', () => {
     expect(await dutchPage.locator('.official-badge').textContent()).toBe('Officieel antwoord');
     await dutch.close();
   });
+
+  it('works without scripts: a refused answer keeps the box ticked, the posted one is official', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await signIn(context, agent);
+    await page.getByLabel('Answer for the company (official answer)').check();
+    await page.getByRole('button', { name: 'Post answer' }).click();
+    await page.locator('.answer-form .error').first().waitFor();
+    const box = page.getByLabel('Answer for the company (official answer)');
+    expect(await box.isChecked()).toBe(true);
+    await page.getByLabel('Answer', { exact: true }).fill('A reboot at 3 am is planned work.');
+    await page.getByRole('button', { name: 'Post answer' }).click();
+    const posted = page.locator('article.answer', { hasText: 'A reboot at 3 am is planned work.' });
+    expect(await posted.locator('.official-badge').textContent()).toBe('Official answer');
+    await context.close();
+  });
 });
