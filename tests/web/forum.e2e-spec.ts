@@ -359,6 +359,28 @@ describe('the forum pages', () => {
     await context.close();
   });
 
+  it('records "this answered my question" from a plain form post, once a day, and opens the thread', async () => {
+    const member = await app.member('MEMBER', 'fay');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await signIn(context, member);
+    const post = () =>
+      page.request.post(`${app.siteUrl}/threads/${solvedId}/answered-me`, {
+        form: {},
+        maxRedirects: 0,
+      });
+    // Counted the first time; the second is not counted, and still opens the thread.
+    for (const answered of [await post(), await post()]) {
+      expect(answered.status()).toBe(302);
+      expect(answered.headers().location).toBe(`/threads/${solvedId}`);
+    }
+    const rows = await app.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deflections d JOIN users u ON u.id = d.member_id
+       WHERE u.handle = 'fay'`,
+    );
+    expect(rows[0].n).toBe(1);
+    await context.close();
+  });
+
   // Last: it adds an answer to the solved thread.
   it('answers a cache asking again with 304 until the thread changes', async () => {
     const threadUrl = `${app.siteUrl}/threads/${solvedId}`;
