@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldFrame } from './field-frame';
 
 interface TextAreaFieldProps {
   label: string;
@@ -13,41 +13,10 @@ interface TextAreaFieldProps {
 }
 
 /** A labelled textarea with its hint and, when the API refused it, the reason beside it. */
-export function TextAreaField({
-  label,
-  name,
-  defaultValue,
-  error,
-  hint,
-  required,
-  rows = 6,
-  form,
-}: TextAreaFieldProps) {
-  const id = useId();
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+export function TextAreaField({ label, error, hint, rows = 6, ...textarea }: TextAreaFieldProps) {
   return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        form={form}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint}>
+      {(control) => <textarea {...control} rows={rows} {...textarea} />}
+    </FieldFrame>
   );
 }

@@ -7,6 +7,7 @@ import { formErrors } from '../lib/form-errors';
 import { requestInfo } from '../request-context';
 import type { Route } from './+types/forgot-password';
 import { pageTitle } from '../lib/page-title';
+import { FormErrorList } from '../components/form-errors';
 
 const RequestResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -43,11 +44,7 @@ export default function ForgotPassword() {
       <h1>{t('auth.forgotTitle')}</h1>
       <p>{t('auth.forgotIntro')}</p>
       <Form method="post" className="stack" noValidate>
-        {result?.errors.form.map((message) => (
-          <p key={message} className="error" role="alert">
-            {message}
-          </p>
-        ))}
+        <FormErrorList messages={result?.errors.form} />
         <Field
           label={t('auth.email')}
           name="email"

@@ -19,6 +19,7 @@ import { formErrors } from '../lib/form-errors';
 import { requestInfo } from '../request-context';
 import { useRootData } from '../root';
 import type { Route } from './+types/idea';
+import { FormErrorList } from '../components/form-errors';
 
 const IdeaQuery = graphql(`
   query IdeaPage($id: ID!, $after: String) {
@@ -150,11 +151,7 @@ export default function Idea() {
         {viewer ? (
           // Keyed by the count, so that the box empties once the comment is in.
           <Form method="post" className="stack" key={idea.comments.totalCount} noValidate>
-            {result?.errors.form.map((message) => (
-              <p key={message} className="error" role="alert">
-                {message}
-              </p>
-            ))}
+            <FormErrorList messages={result?.errors.form} />
             <TextAreaField
               label={t('ideas.commentLabel')}
               name="body"

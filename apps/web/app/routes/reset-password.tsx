@@ -8,6 +8,7 @@ import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/reset-password';
 import { pageTitle } from '../lib/page-title';
+import { FormErrorList } from '../components/form-errors';
 
 const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $password: String!) {
@@ -56,11 +57,7 @@ export default function ResetPassword() {
             {tokenError} <a href="/forgot-password">{t('auth.askAgain')}</a>
           </p>
         )}
-        {result?.errors.form.map((message) => (
-          <p key={message} className="error" role="alert">
-            {message}
-          </p>
-        ))}
+        <FormErrorList messages={result?.errors.form} />
         <Field
           label={t('auth.newPassword')}
           name="password"

@@ -9,6 +9,7 @@ import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/sign-in';
 import { pageTitle } from '../lib/page-title';
+import { FormErrorList } from '../components/form-errors';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -54,13 +55,7 @@ export default function SignIn() {
             {t('auth.wrongCredentials')}
           </p>
         )}
-        {result?.errors.form
-          .filter(() => !result.wrongCredentials)
-          .map((message) => (
-            <p key={message} className="error" role="alert">
-              {message}
-            </p>
-          ))}
+        {!result?.wrongCredentials && <FormErrorList messages={result?.errors.form} />}
         <Field
           label={t('auth.email')}
           name="email"

@@ -9,6 +9,7 @@ import { requestInfo } from '../request-context';
 import { startSession } from '../session.server';
 import type { Route } from './+types/sign-up';
 import { pageTitle } from '../lib/page-title';
+import { FormErrorList } from '../components/form-errors';
 
 const RegisterMutation = graphql(`
   mutation Register($input: RegisterInput!) {
@@ -50,11 +51,7 @@ export default function SignUp() {
       <h1>{t('auth.signUpTitle')}</h1>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="returnTo" value={returnTo} />
-        {result?.errors.form.map((message) => (
-          <p key={message} className="error" role="alert">
-            {message}
-          </p>
-        ))}
+        <FormErrorList messages={result?.errors.form} />
         <Field
           label={t('auth.handle')}
           name="handle"
