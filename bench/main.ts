@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { Client } from 'pg';
-import { migrate } from '../libs/core/src/database/migrate';
+import { migrate } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
 import {
   searchHitsStatement,
