@@ -181,31 +181,6 @@ const EXPECTED_DIFFERENCES: readonly string[] = [
   'ALTER TABLE "products" ALTER COLUMN "rating_sum" DROP DEFAULT',
   'ALTER TABLE "products" ALTER COLUMN "rating_histogram" DROP DEFAULT',
   'ALTER TABLE "products" ALTER COLUMN "created_at" DROP DEFAULT',
-  // Timestamps are timestamptz(3) in the migrations; the entities say 'timestamptz' without
-  // precision, which TypeORM compares as a different type.
-  'ALTER TABLE "users" ALTER COLUMN "status_until" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "users" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "corrections" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "flags" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "review_items" ALTER COLUMN "claimed_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "review_items" ALTER COLUMN "resolved_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "review_items" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "moderation_actions" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "boards" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "posts" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "posts" ALTER COLUMN "edited_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "posts" ALTER COLUMN "deleted_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "threads" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "threads" ALTER COLUMN "last_activity_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "post_revisions" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "idea_comments" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "ideas" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "export_jobs" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "export_jobs" ALTER COLUMN "finished_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "notifications" ALTER COLUMN "read_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "notifications" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "reviews" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
-  'ALTER TABLE "products" ALTER COLUMN "created_at" TYPE TIMESTAMP WITH TIME ZONE',
 ];
 
 /**

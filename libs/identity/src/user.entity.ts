@@ -27,7 +27,7 @@ export class UserEntity {
   @Column('text', { name: 'status_reason', nullable: true })
   statusReason!: string | null;
 
-  @Column('timestamptz', { name: 'status_until', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, name: 'status_until', nullable: true })
   statusUntil!: Date | null;
 
   @Column('int')
@@ -36,7 +36,7 @@ export class UserEntity {
   @Column('int', { name: 'accepted_solution_count' })
   acceptedSolutionCount!: number;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

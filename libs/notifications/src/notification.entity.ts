@@ -28,10 +28,10 @@ export class NotificationEntity {
   @Column('bigint', { name: 'event_id' })
   eventId!: string;
 
-  @Column('timestamptz', { name: 'read_at', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, name: 'read_at', nullable: true })
   readAt!: Date | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

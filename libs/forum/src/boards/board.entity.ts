@@ -22,7 +22,7 @@ export class BoardEntity {
   @Column('int', { name: 'thread_count' })
   threadCount!: number;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

@@ -33,13 +33,13 @@ export class PostEntity {
   @Column('boolean')
   official!: boolean;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'edited_at', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, name: 'edited_at', nullable: true })
   editedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'deleted_at', nullable: true, select: false })
+  @Column({ type: 'timestamptz', precision: 3, name: 'deleted_at', nullable: true, select: false })
   deletedAt!: Date | null;
 
   @Column('uuid', { name: 'deleted_by', nullable: true, select: false })

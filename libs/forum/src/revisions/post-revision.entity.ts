@@ -18,6 +18,6 @@ export class PostRevisionEntity {
   @Column('text', { nullable: true })
   reason!: string | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }

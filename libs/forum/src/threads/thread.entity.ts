@@ -45,10 +45,10 @@ export class ThreadEntity {
   @Column('int', { name: 'answer_count' })
   answerCount!: number;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'last_activity_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'last_activity_at' })
   lastActivityAt!: Date;
 }
 

@@ -21,7 +21,7 @@ export class CommentEntity {
   @Column('text')
   status!: ContentStatus;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

@@ -26,10 +26,10 @@ export class ExportJobEntity {
   @Column('text', { nullable: true })
   error!: string | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 
-  @Column('timestamptz', { name: 'finished_at', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, name: 'finished_at', nullable: true })
   finishedAt!: Date | null;
 }
 

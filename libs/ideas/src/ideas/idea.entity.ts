@@ -43,7 +43,7 @@ export class IdeaEntity {
   @Column('uuid', { name: 'merged_into', nullable: true })
   mergedInto!: string | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

@@ -18,6 +18,6 @@ export class CorrectionEntity {
   @Column('text', { name: 'note_html' })
   noteHtml!: string;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }

@@ -28,6 +28,6 @@ export class FlagEntity {
   @Column('uuid', { name: 'review_item_id' })
   reviewItemId!: string;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }

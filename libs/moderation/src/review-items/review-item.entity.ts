@@ -44,7 +44,7 @@ export class ReviewItemEntity {
   @Column('uuid', { name: 'claimed_by', nullable: true })
   claimedBy!: string | null;
 
-  @Column('timestamptz', { name: 'claimed_at', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, name: 'claimed_at', nullable: true })
   claimedAt!: Date | null;
 
   @Column('text', { nullable: true })
@@ -56,10 +56,10 @@ export class ReviewItemEntity {
   @Column('uuid', { name: 'resolved_by', nullable: true })
   resolvedBy!: string | null;
 
-  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, name: 'resolved_at', nullable: true })
   resolvedAt!: Date | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

@@ -26,7 +26,7 @@ export class ProductEntity {
   @Column('int', { name: 'rating_histogram', array: true })
   ratingHistogram!: number[];
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 

@@ -31,7 +31,7 @@ export class ReviewEntity {
   @Column('int', { name: 'helpful_count' })
   helpfulCount!: number;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
 
