@@ -3,6 +3,13 @@ import { DataSource } from 'typeorm';
 import { eventually, TestApp } from './support/test-app';
 import { TcpProxy } from './support/tcp-proxy';
 
+declare module '@app/core' {
+  interface DomainEventMap {
+    /** Only this test records it, and only its own handler handles it. */
+    'test.event': { n: number };
+  }
+}
+
 const REDIS_PORT = Number(new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
 
 /** Records `payload` as a test event in its own transaction, committing or rolling back. */
@@ -19,12 +26,12 @@ async function record(app: TestApp, payload: { n: number }, commit: boolean): Pr
     });
 }
 
-function collect(app: TestApp): Array<DomainEvent<{ n: number }>> {
-  const delivered: Array<DomainEvent<{ n: number }>> = [];
+function collect(app: TestApp): Array<DomainEvent<'test.event'>> {
+  const delivered: Array<DomainEvent<'test.event'>> = [];
   app.worker?.get(DomainEventHandlers).register({
-    handles: ['test.event'],
+    handles: 'test.event',
     handle: async (event) => {
-      delivered.push(event as DomainEvent<{ n: number }>);
+      delivered.push(event);
     },
   });
   return delivered;
@@ -55,7 +62,7 @@ describe('the outbox', () => {
     it('refuses to record an event outside a transaction', async () => {
       const outbox = app.api.get(OutboxService);
       await expect(
-        outbox.record(app.api.get(DataSource).manager, 'test.event', {}),
+        outbox.record(app.api.get(DataSource).manager, 'test.event', { n: 0 }),
       ).rejects.toThrow(/outside a transaction/);
     });
   });

@@ -46,3 +46,13 @@ export interface PostEditedEvent {
   threadId: string;
   editorId: string;
 }
+
+declare module '@app/core' {
+  interface DomainEventMap {
+    [FORUM_EVENTS.threadCreated]: ThreadCreatedEvent;
+    [FORUM_EVENTS.postCreated]: PostCreatedEvent;
+    [FORUM_EVENTS.solutionAccepted]: SolutionAcceptedEvent;
+    [FORUM_EVENTS.kudoGiven]: KudoGivenEvent;
+    [FORUM_EVENTS.postEdited]: PostEditedEvent;
+  }
+}

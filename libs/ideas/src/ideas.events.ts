@@ -19,3 +19,10 @@ export interface IdeaMergedEvent {
   targetTitle: string;
   actorId: string;
 }
+
+declare module '@app/core' {
+  interface DomainEventMap {
+    [IDEA_EVENTS.statusChanged]: IdeaStatusChangedEvent;
+    [IDEA_EVENTS.merged]: IdeaMergedEvent;
+  }
+}

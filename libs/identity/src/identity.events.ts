@@ -10,3 +10,9 @@ export const IDENTITY_EVENTS = {
 export interface PasswordResetRequestedEvent {
   userId: string;
 }
+
+declare module '@app/core' {
+  interface DomainEventMap {
+    [IDENTITY_EVENTS.passwordResetRequested]: PasswordResetRequestedEvent;
+  }
+}

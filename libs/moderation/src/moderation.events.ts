@@ -30,3 +30,11 @@ export interface ContentModeratedEvent {
 export interface ReviewChangedEvent {
   reviewItemId: string;
 }
+
+declare module '@app/core' {
+  interface DomainEventMap {
+    [MODERATION_EVENTS.postCorrected]: PostCorrectedEvent;
+    [MODERATION_EVENTS.contentModerated]: ContentModeratedEvent;
+    [MODERATION_EVENTS.reviewChanged]: ReviewChangedEvent;
+  }
+}

@@ -1,4 +1,4 @@
-import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
+import { DomainEventHandlers } from '@app/core';
 import {
   FORUM_EVENTS,
   KudoGivenEvent,
@@ -19,14 +19,7 @@ import { Notifier } from './notifier';
  * instead of the NEW_ANSWER.
  */
 @Injectable()
-export class ForumNotificationsHandler implements DomainEventHandler, OnModuleInit {
-  readonly handles = [
-    FORUM_EVENTS.threadCreated,
-    FORUM_EVENTS.postCreated,
-    FORUM_EVENTS.solutionAccepted,
-    FORUM_EVENTS.kudoGiven,
-  ];
-
+export class ForumNotificationsHandler implements OnModuleInit {
   constructor(
     private readonly handlers: DomainEventHandlers,
     private readonly notifier: Notifier,
@@ -34,21 +27,24 @@ export class ForumNotificationsHandler implements DomainEventHandler, OnModuleIn
     private readonly users: UsersService,
   ) {}
 
+  /** One handler per event, each typed by the event map. */
   onModuleInit(): void {
-    this.handlers.register(this);
-  }
-
-  async handle(event: DomainEvent): Promise<void> {
-    switch (event.type) {
-      case FORUM_EVENTS.threadCreated:
-        return this.threadCreated(event.id, event.payload as ThreadCreatedEvent);
-      case FORUM_EVENTS.postCreated:
-        return this.postCreated(event.id, event.payload as PostCreatedEvent);
-      case FORUM_EVENTS.solutionAccepted:
-        return this.solutionAccepted(event.id, event.payload as SolutionAcceptedEvent);
-      case FORUM_EVENTS.kudoGiven:
-        return this.kudoGiven(event.id, event.payload as KudoGivenEvent);
-    }
+    this.handlers.register({
+      handles: FORUM_EVENTS.threadCreated,
+      handle: (event) => this.threadCreated(event.id, event.payload),
+    });
+    this.handlers.register({
+      handles: FORUM_EVENTS.postCreated,
+      handle: (event) => this.postCreated(event.id, event.payload),
+    });
+    this.handlers.register({
+      handles: FORUM_EVENTS.solutionAccepted,
+      handle: (event) => this.solutionAccepted(event.id, event.payload),
+    });
+    this.handlers.register({
+      handles: FORUM_EVENTS.kudoGiven,
+      handle: (event) => this.kudoGiven(event.id, event.payload),
+    });
   }
 
   private async threadCreated(eventId: string, event: ThreadCreatedEvent): Promise<void> {

@@ -1,4 +1,4 @@
-import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
+import { DomainEventHandlers } from '@app/core';
 import { IDEA_EVENTS, IdeaAudience, IdeaMergedEvent, IdeaStatusChangedEvent } from '@app/ideas';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationKind } from './notification-kind';
@@ -10,25 +10,23 @@ import { Notifier } from './notifier';
  * is missing (each notification is keyed by event, recipient and kind).
  */
 @Injectable()
-export class IdeaNotificationsHandler implements DomainEventHandler, OnModuleInit {
-  readonly handles = [IDEA_EVENTS.statusChanged, IDEA_EVENTS.merged];
-
+export class IdeaNotificationsHandler implements OnModuleInit {
   constructor(
     private readonly handlers: DomainEventHandlers,
     private readonly notifier: Notifier,
     private readonly audience: IdeaAudience,
   ) {}
 
+  /** One handler per event, each typed by the event map. */
   onModuleInit(): void {
-    this.handlers.register(this);
-  }
-
-  async handle(event: DomainEvent): Promise<void> {
-    if (event.type === IDEA_EVENTS.statusChanged) {
-      await this.statusChanged(event.id, event.payload as IdeaStatusChangedEvent);
-    } else if (event.type === IDEA_EVENTS.merged) {
-      await this.merged(event.id, event.payload as IdeaMergedEvent);
-    }
+    this.handlers.register({
+      handles: IDEA_EVENTS.statusChanged,
+      handle: (event) => this.statusChanged(event.id, event.payload),
+    });
+    this.handlers.register({
+      handles: IDEA_EVENTS.merged,
+      handle: (event) => this.merged(event.id, event.payload),
+    });
   }
 
   private async statusChanged(eventId: string, event: IdeaStatusChangedEvent): Promise<void> {

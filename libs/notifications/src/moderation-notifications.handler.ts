@@ -1,4 +1,4 @@
-import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
+import { DomainEventHandlers } from '@app/core';
 import { KudosService, PostsService, ThreadsService, ThreadSubscriptionsService } from '@app/forum';
 import { ContentModeratedEvent, MODERATION_EVENTS, PostCorrectedEvent } from '@app/moderation';
 import { Injectable, OnModuleInit } from '@nestjs/common';
@@ -10,9 +10,7 @@ import { Notifier } from './notifier';
  * corrected advice: the thread's subscribers, the member who accepted it, every kudo giver.
  */
 @Injectable()
-export class ModerationNotificationsHandler implements DomainEventHandler, OnModuleInit {
-  readonly handles = [MODERATION_EVENTS.postCorrected, MODERATION_EVENTS.contentModerated];
-
+export class ModerationNotificationsHandler implements OnModuleInit {
   constructor(
     private readonly handlers: DomainEventHandlers,
     private readonly notifier: Notifier,
@@ -22,16 +20,16 @@ export class ModerationNotificationsHandler implements DomainEventHandler, OnMod
     private readonly kudos: KudosService,
   ) {}
 
+  /** One handler per event, each typed by the event map. */
   onModuleInit(): void {
-    this.handlers.register(this);
-  }
-
-  async handle(event: DomainEvent): Promise<void> {
-    if (event.type === MODERATION_EVENTS.postCorrected) {
-      await this.postCorrected(event.id, event.payload as PostCorrectedEvent);
-    } else if (event.type === MODERATION_EVENTS.contentModerated) {
-      await this.contentModerated(event.id, event.payload as ContentModeratedEvent);
-    }
+    this.handlers.register({
+      handles: MODERATION_EVENTS.postCorrected,
+      handle: (event) => this.postCorrected(event.id, event.payload),
+    });
+    this.handlers.register({
+      handles: MODERATION_EVENTS.contentModerated,
+      handle: (event) => this.contentModerated(event.id, event.payload),
+    });
   }
 
   private async postCorrected(eventId: string, event: PostCorrectedEvent): Promise<void> {

@@ -5,7 +5,7 @@ import {
   DomainEventHandler,
   DomainEventHandlers,
 } from '@app/core';
-import { IDENTITY_EVENTS, PasswordResetIssuer, PasswordResetRequestedEvent } from '@app/identity';
+import { IDENTITY_EVENTS, PasswordResetIssuer } from '@app/identity';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { MAIL_TRANSPORT, MailTransport } from './email/mail-transport';
 import { passwordResetEmail } from './email/password-reset-email';
@@ -17,9 +17,11 @@ import { passwordResetEmail } from './email/password-reset-email';
  * refused send still delivers a working link, and one after a delivered send sends nothing.
  */
 @Injectable()
-export class PasswordResetEmailHandler implements DomainEventHandler, OnModuleInit {
+export class PasswordResetEmailHandler
+  implements DomainEventHandler<typeof IDENTITY_EVENTS.passwordResetRequested>, OnModuleInit
+{
   private readonly logger = new Logger(PasswordResetEmailHandler.name);
-  readonly handles = [IDENTITY_EVENTS.passwordResetRequested];
+  readonly handles = IDENTITY_EVENTS.passwordResetRequested;
 
   constructor(
     private readonly handlers: DomainEventHandlers,
@@ -32,13 +34,13 @@ export class PasswordResetEmailHandler implements DomainEventHandler, OnModuleIn
     this.handlers.register(this);
   }
 
-  async handle(event: DomainEvent): Promise<void> {
+  async handle(event: DomainEvent<typeof IDENTITY_EVENTS.passwordResetRequested>): Promise<void> {
     if (!this.transport) {
       // Without SMTP no token is made at all: a reset nobody can receive is only a liability.
       this.logger.warn('SMTP_URL is not set: a password reset email was not sent');
       return;
     }
-    const { userId } = event.payload as PasswordResetRequestedEvent;
+    const { userId } = event.payload;
     const reset = await this.issuer.issue(event.id, userId);
     if (!reset) return;
     const email = passwordResetEmail({

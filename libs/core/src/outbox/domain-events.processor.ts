@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { queueStalledIntervalMs } from '../config/config';
-import { DOMAIN_EVENTS_QUEUE, DomainEvent } from '../events/domain-event';
+import { DOMAIN_EVENTS_QUEUE, RecordedEvent } from '../events/domain-event';
 import { DomainEventHandlers } from '../events/domain-event-handlers';
 import { withLogContext } from '../logging/request-context';
 
@@ -26,7 +26,7 @@ export class DomainEventsProcessor extends WorkerHost {
    * Every line logged while handling the event names it and carries the id of the request that
    * recorded it, so one grep follows a request from the API into the worker.
    */
-  async process(job: Job<DomainEvent>): Promise<void> {
+  async process(job: Job<RecordedEvent>): Promise<void> {
     const event = job.data;
     await withLogContext(
       event.requestId ?? null,
@@ -41,7 +41,7 @@ export class DomainEventsProcessor extends WorkerHost {
   }
 
   @OnWorkerEvent('failed')
-  onFailed(job: Job<DomainEvent> | undefined, error: Error): void {
+  onFailed(job: Job<RecordedEvent> | undefined, error: Error): void {
     this.logger.warn(
       { requestId: job?.data.requestId, eventId: job?.data.id, eventType: job?.data.type },
       `event ${job?.data.type} #${job?.data.id} failed: ${error.message}`,

@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
-import { DOMAIN_EVENTS_QUEUE, DomainEvent } from '../events/domain-event';
+import { DOMAIN_EVENTS_QUEUE, RecordedEvent } from '../events/domain-event';
 
 const BATCH_SIZE = 200;
 const POLL_MS = 1000;
@@ -100,7 +100,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return 0;
       const jobs = rows.map((row) => {
-        const event: DomainEvent = {
+        const event: RecordedEvent = {
           id: String(row.id),
           type: row.type,
           payload: row.payload,

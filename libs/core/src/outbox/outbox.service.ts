@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DomainEventMap, DomainEventType } from '../events/domain-event';
 import { currentRequestId } from '../logging/request-context';
 
 /**
@@ -9,7 +10,11 @@ import { currentRequestId } from '../logging/request-context';
 @Injectable()
 export class OutboxService {
   /** Records `type` with `payload` through `manager`, which must be inside the caller's transaction. */
-  async record(manager: EntityManager, type: string, payload: object): Promise<void> {
+  async record<K extends DomainEventType>(
+    manager: EntityManager,
+    type: K,
+    payload: DomainEventMap[K],
+  ): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${type} recorded outside a transaction`);
     }

@@ -4,7 +4,6 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import {
   EXPORT_REQUESTED_EVENT,
-  ExportRequestedEvent,
   IDEA_EXPORTS_QUEUE,
   IdeaExportJob,
   ideaExportJob,
@@ -15,9 +14,11 @@ import {
  * would hold one of the domain events' slots, and it wants its own retry policy.
  */
 @Injectable()
-export class ExportRequestedHandler implements DomainEventHandler, OnModuleInit {
+export class ExportRequestedHandler
+  implements DomainEventHandler<typeof EXPORT_REQUESTED_EVENT>, OnModuleInit
+{
   private readonly logger = new Logger(ExportRequestedHandler.name);
-  readonly handles = [EXPORT_REQUESTED_EVENT];
+  readonly handles = EXPORT_REQUESTED_EVENT;
 
   constructor(
     private readonly handlers: DomainEventHandlers,
@@ -31,8 +32,8 @@ export class ExportRequestedHandler implements DomainEventHandler, OnModuleInit 
     this.handlers.register(this);
   }
 
-  async handle(event: DomainEvent): Promise<void> {
-    const job = ideaExportJob((event.payload as ExportRequestedEvent).exportId);
+  async handle(event: DomainEvent<typeof EXPORT_REQUESTED_EVENT>): Promise<void> {
+    const job = ideaExportJob(event.payload.exportId);
     await this.queue.add(job.name, job.data, job.opts);
   }
 }

@@ -7,6 +7,12 @@ export interface ExportRequestedEvent {
   exportId: string;
 }
 
+declare module '@app/core' {
+  interface DomainEventMap {
+    [EXPORT_REQUESTED_EVENT]: ExportRequestedEvent;
+  }
+}
+
 /** The worker's queue of exports to write, one job per export. */
 export const IDEA_EXPORTS_QUEUE = 'idea-exports';
 

@@ -1,24 +1,25 @@
-import { DomainEvent, DomainEventHandler, DomainEventHandlers } from '@app/core';
-import { FORUM_EVENTS, PostCreatedEvent, PostEditedEvent } from '@app/forum';
+import { DomainEventHandlers } from '@app/core';
+import { FORUM_EVENTS } from '@app/forum';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { LivePublisher } from './live-publisher';
 
 /** New and edited published answers go out on their thread's live channel. */
 @Injectable()
-export class ThreadActivityHandler implements DomainEventHandler, OnModuleInit {
-  readonly handles = [FORUM_EVENTS.postCreated, FORUM_EVENTS.postEdited];
-
+export class ThreadActivityHandler implements OnModuleInit {
   constructor(
     private readonly handlers: DomainEventHandlers,
     private readonly publisher: LivePublisher,
   ) {}
 
+  /** One handler per event, each typed by the event map. */
   onModuleInit(): void {
-    this.handlers.register(this);
-  }
-
-  async handle(event: DomainEvent): Promise<void> {
-    const { threadId, postId } = event.payload as PostCreatedEvent | PostEditedEvent;
-    await this.publisher.threadActivity(threadId, postId);
+    this.handlers.register({
+      handles: FORUM_EVENTS.postCreated,
+      handle: ({ payload }) => this.publisher.threadActivity(payload.threadId, payload.postId),
+    });
+    this.handlers.register({
+      handles: FORUM_EVENTS.postEdited,
+      handle: ({ payload }) => this.publisher.threadActivity(payload.threadId, payload.postId),
+    });
   }
 }
