@@ -38,6 +38,11 @@ if (dev) {
 
 const server = createServer(site);
 server.on('upgrade', (request, socket, head) => upgrade(request, socket, head));
+// A port that is taken is one line and an exit, as for the API.
+server.on('error', (error) => {
+  console.error(`The site cannot start: ${error.message}.`);
+  process.exit(1);
+});
 server.listen(port, '0.0.0.0', () => {
   const { port: bound } = server.address();
   console.log(
