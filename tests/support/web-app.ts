@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ChildApp, freePort, until } from './fault-services';
-import { TestApp, type TestAppOptions } from './test-app';
+import { type Member, TestApp, type TestAppOptions } from './test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -32,6 +33,17 @@ export class WebApp extends TestApp {
       return (await fetch(`${this.siteUrl}/health/live`).catch(() => null))?.ok === true;
     });
     return this;
+  }
+
+  /** Signs `member` in through the site's form in a new page of `context`, landing on `returnTo`. */
+  async signInPage(context: BrowserContext, member: Member, returnTo = '/'): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${this.siteUrl}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+    await page.getByLabel('Email').fill(member.email);
+    await page.getByLabel('Password').fill(member.password);
+    await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
   }
 
   override async stop(): Promise<void> {

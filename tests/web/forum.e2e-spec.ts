@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshots, seriousViolations } from '../support/browser';
 import { ok } from '../support/graphql-client';
 import type { Member } from '../support/test-app';
@@ -94,16 +94,6 @@ describe('the forum pages', () => {
 
   async function expectAccessible(page: Page) {
     expect(await seriousViolations(page)).toEqual([]);
-  }
-
-  async function signIn(context: BrowserContext, member: Member, returnTo = '/'): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.siteUrl}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByLabel('Email').fill(member.email);
-    await page.getByLabel('Password').fill(member.password);
-    await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
   }
 
   it('shows a visitor a solved thread from the home page: the solution first, with QAPage data', async () => {
@@ -279,7 +269,7 @@ describe('the forum pages', () => {
 
     // Another member, in another browser, answers.
     const other = await browser.newContext();
-    const helperPage = await signIn(other, helper, new URL(threadUrl).pathname);
+    const helperPage = await app.signInPage(other, helper, new URL(threadUrl).pathname);
     await helperPage
       .getByLabel('Answer', { exact: true })
       .fill('Hold **#** after recording to save it.');
@@ -362,7 +352,7 @@ describe('the forum pages', () => {
   it('records "this answered my question" from a plain form post, once a day, and opens the thread', async () => {
     const member = await app.member('MEMBER', 'fay');
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await signIn(context, member);
+    const page = await app.signInPage(context, member);
     const post = () =>
       page.request.post(`${app.siteUrl}/threads/${solvedId}/answered-me`, {
         form: {},

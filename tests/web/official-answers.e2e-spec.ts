@@ -33,13 +33,7 @@ describe('official answers on the thread page', () => {
   });
 
   async function signIn(context: BrowserContext, who: Member): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(
-      `${app.siteUrl}/sign-in?returnTo=${encodeURIComponent(`/threads/${threadId}`)}`,
-    );
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+    const page = await app.signInPage(context, who, `/threads/${threadId}`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     return page;
   }

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fromGlobalId } from '../../libs/core/src/ids/global-id';
 import { launchBrowser, screenshots, seriousViolations } from '../support/browser';
 import { ok } from '../support/graphql-client';
@@ -49,16 +49,6 @@ describe('search, member profiles, notifications and the sitemap', () => {
 
   async function expectAccessible(page: Page): Promise<void> {
     expect(await seriousViolations(page)).toEqual([]);
-  }
-
-  async function signIn(context: BrowserContext, member: Member, returnTo = '/'): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.siteUrl}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByLabel('Email').fill(member.email);
-    await page.getByLabel('Password').fill(member.password);
-    await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
   }
 
   const unreadCount = async (member: Member): Promise<number> =>
@@ -183,7 +173,7 @@ describe('search, member profiles, notifications and the sitemap', () => {
     const erin = await app.member('MEMBER', 'erin');
     const threadId = await app.ask(erin, boardId, 'My landline has no dial tone');
     const context = await browser.newContext();
-    const page = await signIn(context, erin);
+    const page = await app.signInPage(context, erin);
     const badge = page.locator('.site-header .badge');
     expect(await badge.count()).toBe(0);
     // The page's script has subscribed through the site's proxy.
@@ -237,7 +227,7 @@ describe('search, member profiles, notifications and the sitemap', () => {
     );
 
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await signIn(context, finn, '/notifications');
+    const page = await app.signInPage(context, finn, '/notifications');
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     const badge = page.locator('.site-header .badge');
     expect(await badge.textContent()).toBe('2 unread');
