@@ -97,8 +97,16 @@ module.exports = {
       name: 'libs-do-not-import-apps',
       comment: 'libs never import apps (nor the bench or the tests); apps import libs.',
       severity: 'error',
-      from: { path: '^libs/' },
+      from: { path: '^libs/', pathNot: '\\.medium-spec\\.ts$' },
       to: { path: '^(apps|bench|tests)/' },
+    },
+    {
+      name: 'medium-tests-use-only-the-medium-harness',
+      comment:
+        'A medium test in a lib reaches tests/ only for its harness (tests/support/medium.ts).',
+      severity: 'error',
+      from: { path: '^libs/.*\\.medium-spec\\.ts$' },
+      to: { path: '^(apps|bench|tests)/', pathNot: '^tests/support/(medium|databases)\\.ts$' },
     },
     {
       name: 'core-imports-no-domain-lib',

@@ -5,6 +5,7 @@ import { SessionRevocations } from './auth/session-revocations';
 import { TokenService } from './auth/token.service';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { Transactions } from './database/transactions';
 import { DomainEventHandlers } from './events/domain-event-handlers';
 import { ClientMutations } from './idempotency/client-mutations';
 import { ClientMutationsRepository } from './idempotency/client-mutations.repository';
@@ -33,6 +34,7 @@ import { RedisModule } from './redis/redis.module';
     ClientMutationsRepository,
     ClientMutations,
     MetricsRegistry,
+    Transactions,
   ],
   exports: [
     TokenService,
@@ -44,6 +46,7 @@ import { RedisModule } from './redis/redis.module';
     FollowableRegistry,
     ClientMutations,
     MetricsRegistry,
+    Transactions,
   ],
 })
 export class CoreModule {}

@@ -58,3 +58,7 @@ export * from './operations/operations.module';
 export * from './operations/scrape-reading';
 export * from './startup/reachability';
 export * from './tracing/flush-traces';
+export * from './database/member-marks';
+export * from './database/sql-snapshot';
+export * from './database/transactions';
+export * from './loaders/request-loaders';

@@ -1,4 +1,4 @@
-import { bearerToken, RequestContext } from '@app/core';
+import { bearerToken, RequestContext, RequestLoaders } from '@app/core';
 
 interface HttpRequestLike {
   headers: Record<string, string | string[] | undefined>;
@@ -22,7 +22,11 @@ interface WsContextLike {
  */
 export function buildRequestContext(source: HttpRequestLike | WsContextLike): RequestContext {
   if ('headers' in source && source.headers) {
-    return { token: bearerToken(source.headers.authorization), ip: source.ip ?? 'unknown' };
+    return {
+      token: bearerToken(source.headers.authorization),
+      ip: source.ip ?? 'unknown',
+      loaders: new RequestLoaders(),
+    };
   }
   const ws = source as WsContextLike;
   const params = ws.connectionParams ?? {};
@@ -31,5 +35,5 @@ export function buildRequestContext(source: HttpRequestLike | WsContextLike): Re
     typeof raw === 'string'
       ? (bearerToken(raw) ?? (raw.includes(' ') ? null : raw))
       : bearerToken(ws.upgradeAuthorization);
-  return { token, ip: ws.ip };
+  return { token, ip: ws.ip, loaders: new RequestLoaders() };
 }

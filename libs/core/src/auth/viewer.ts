@@ -1,4 +1,5 @@
 import { AccountStatus, Role } from './roles';
+import { RequestLoaders } from '../loaders/request-loaders';
 import { TokenSubject } from './token.service';
 
 /** The signed-in member making a request, as the guard established it. */
@@ -30,6 +31,8 @@ export interface RequestContext {
   ip: string;
   /** Set by the auth guard once resolved; null for anonymous. */
   viewer?: Viewer | null;
+  /** This request's DataLoaders, for the services that batch reads. */
+  loaders: RequestLoaders;
 }
 
 export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { RequestLoaders } from './request-loaders';
 
 const loadersByRequest = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>();
 
@@ -11,6 +12,7 @@ export function requestLoader<K, V>(
   name: string,
   batch: (keys: readonly K[]) => Promise<V[]>,
 ): DataLoader<K, V> {
+  if (ctx instanceof RequestLoaders) return ctx.get(name, batch);
   let loaders = loadersByRequest.get(ctx);
   if (!loaders) {
     loaders = new Map();
@@ -30,6 +32,8 @@ export function requestLoader<K, V>(
  */
 export function forgetRequestLoaders(ctx: object): void {
   loadersByRequest.delete(ctx);
+  const scoped = (ctx as { loaders?: unknown }).loaders;
+  if (scoped instanceof RequestLoaders) scoped.clear();
 }
 
 /** Orders rows fetched by key back into the order of `keys`, with `fallback` for misses. */

@@ -22,3 +22,20 @@ export async function* userIdPages(
     after = rows[rows.length - 1].user_id;
   }
 }
+
+/**
+ * Walks ids in order a page at a time through `fetchPage(after, limit)`, which returns the ids
+ * after `after` in order, at most `limit` of them (a repository method). Nothing holds them all.
+ */
+export async function* idPages(
+  fetchPage: (after: string, limit: number) => Promise<string[]>,
+  pageSize = FAN_OUT_PAGE,
+): AsyncGenerator<string[]> {
+  let after = NIL_UUID;
+  for (;;) {
+    const ids = await fetchPage(after, pageSize);
+    if (ids.length > 0) yield ids;
+    if (ids.length < pageSize) return;
+    after = ids[ids.length - 1];
+  }
+}
