@@ -62,3 +62,4 @@ export * from './database/member-marks';
 export * from './database/sql-snapshot';
 export * from './database/transactions';
 export * from './loaders/request-loaders';
+export * from './nodes/node-types';

@@ -1,3 +1,5 @@
+import { ThreadType } from './threads/thread.type';
+import { PostType } from './posts/post.type';
 import { FollowableRegistry, NodeRegistry } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { ModeratableRegistry, ModerationModule } from '@app/moderation';
@@ -69,7 +71,14 @@ export class ForumModule implements OnModuleInit {
     private readonly postModeration: PostModerationHandler,
     private readonly followables: FollowableRegistry,
     private readonly threadFollowable: ThreadFollowable,
-  ) {}
+  ) {
+    // Known before the schema is built: the GraphQL module builds it in its onModuleInit.
+    nodes.registerType(PostEntity, 'Post');
+    nodes.registerType(BoardEntity, 'Board');
+    nodes.registerType(ThreadEntity, 'Thread');
+    moderatables.registerType(PostType);
+    moderatables.registerType(ThreadType);
+  }
 
   onModuleInit(): void {
     this.nodes.register('Board', (id, _viewer, ctx) => this.boards.load(ctx, id));

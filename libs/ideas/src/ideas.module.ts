@@ -1,3 +1,6 @@
+import { CommentType } from './comments/comment.type';
+import { IdeaType } from './ideas/idea.type';
+import { ExportJobEntity } from './export/export-job.entity';
 import { FollowableRegistry, NodeRegistry } from '@app/core';
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
@@ -51,7 +54,14 @@ export class IdeasModule implements OnModuleInit {
     private readonly commentModeration: CommentModerationHandler,
     private readonly followables: FollowableRegistry,
     private readonly ideaFollowable: IdeaFollowable,
-  ) {}
+  ) {
+    // Known before the schema is built: the GraphQL module builds it in its onModuleInit.
+    nodes.registerType(ExportJobEntity, 'ExportJob');
+    nodes.registerType(IdeaEntity, 'Idea');
+    nodes.registerType(CommentEntity, 'Comment');
+    moderatables.registerType(IdeaType);
+    moderatables.registerType(CommentType);
+  }
 
   onModuleInit(): void {
     this.nodes.register('Idea', (id, viewer, ctx) => this.ideas.findVisible(ctx, id, viewer));

@@ -45,7 +45,10 @@ export class IdentityModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly users: UsersLoader,
-  ) {}
+  ) {
+    // Known before the schema is built: the GraphQL module builds it in its onModuleInit.
+    nodes.registerType(UserEntity, 'User');
+  }
 
   onModuleInit(): void {
     this.nodes.register('User', (id, _viewer, ctx) => this.users.load(ctx, id));

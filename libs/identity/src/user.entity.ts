@@ -1,4 +1,4 @@
-import { AccountStatus, registerNodeType, Role } from '@app/core';
+import { AccountStatus, Role } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('users')
@@ -39,5 +39,3 @@ export class UserEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(UserEntity, 'User');

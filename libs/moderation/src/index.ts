@@ -3,7 +3,6 @@ export * from './moderation-worker.module';
 export * from './moderation.enums';
 export * from './moderation.events';
 export type { ModeratableHandler, ModeratableTarget } from './moderatable/moderatable';
-export { registerModeratableType } from './moderatable/moderatable';
 export { ModeratableRegistry } from './moderatable/moderatable.registry';
 export { ContentScreening } from './screening/content-screening';
 export type { ScreenedContent } from './screening/content-screening';

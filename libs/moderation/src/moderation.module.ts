@@ -56,7 +56,11 @@ export class ModerationModule implements OnModuleInit {
     private readonly nodes: NodeRegistry,
     private readonly queue: ReviewQueueService,
     private readonly log: ModerationLogService,
-  ) {}
+  ) {
+    // Known before the schema is built: the GraphQL module builds it in its onModuleInit.
+    nodes.registerType(ModerationActionEntity, 'ModerationAction');
+    nodes.registerType(ReviewItemEntity, 'ReviewItem');
+  }
 
   onModuleInit(): void {
     // Review items and log entries are for moderators' eyes only.

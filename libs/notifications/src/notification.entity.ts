@@ -1,4 +1,3 @@
-import { registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { NotificationKind } from './notification-kind';
 
@@ -34,5 +33,3 @@ export class NotificationEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(NotificationEntity, 'Notification');

@@ -18,7 +18,10 @@ export class NotificationsModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly notifications: NotificationsService,
-  ) {}
+  ) {
+    // Known before the schema is built: the GraphQL module builds it in its onModuleInit.
+    nodes.registerType(NotificationEntity, 'Notification');
+  }
 
   onModuleInit(): void {
     this.nodes.register('Notification', (id, viewer, ctx) =>

@@ -73,7 +73,7 @@ export class NotificationsResolver {
     @Context() ctx: RequestContext,
   ): Promise<object | null> | null {
     const { subjectType, subjectId } = notification;
-    return subjectType && subjectId ? this.nodes.load(subjectType, subjectId, viewer, ctx) : null;
+    return subjectType && subjectId ? this.nodes.load(subjectType, subjectId, viewer, ctx.loaders) : null;
   }
 
   @ResolveField('actor', () => UserType, { nullable: true })

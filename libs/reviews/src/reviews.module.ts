@@ -1,3 +1,4 @@
+import { ReviewType } from './reviews/review.type';
 import { NodeRegistry } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { ModeratableRegistry, ModerationModule } from '@app/moderation';
@@ -41,7 +42,12 @@ export class ReviewsModule implements OnModuleInit {
     private readonly reviews: ReviewsService,
     private readonly moderatables: ModeratableRegistry,
     private readonly reviewModeration: ReviewModerationHandler,
-  ) {}
+  ) {
+    // Known before the schema is built: the GraphQL module builds it in its onModuleInit.
+    nodes.registerType(ReviewEntity, 'Review');
+    nodes.registerType(ProductEntity, 'Product');
+    moderatables.registerType(ReviewType);
+  }
 
   onModuleInit(): void {
     this.nodes.register('Product', (id, _viewer, ctx) => this.products.load(ctx, id));

@@ -23,7 +23,7 @@ export class NodeResolver {
   ): Promise<object | null> {
     const decoded = parseGlobalId(id);
     if (!decoded) throw badInput('id', 'is not a valid ID');
-    return this.registry.load(decoded.type, decoded.id, viewer, ctx);
+    return this.registry.load(decoded.type, decoded.id, viewer, ctx.loaders);
   }
 
   @Query(() => [Node], {
@@ -36,6 +36,6 @@ export class NodeResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<(object | null)[]> {
-    return this.registry.loadMany(parseNodeIds(ids), viewer, ctx);
+    return this.registry.loadMany(parseNodeIds(ids), viewer, ctx.loaders);
   }
 }

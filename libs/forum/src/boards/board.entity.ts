@@ -1,4 +1,3 @@
-import { registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BoardKind } from '../forum.enums';
 
@@ -25,5 +24,3 @@ export class BoardEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(BoardEntity, 'Board');

@@ -1,4 +1,4 @@
-import { ContentStatus, registerNodeType } from '@app/core';
+import { ContentStatus } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** An answer in a thread (the question itself is the thread's body). */
@@ -48,5 +48,3 @@ export class PostEntity {
   @Column('text', { name: 'delete_reason', nullable: true, select: false })
   deleteReason!: string | null;
 }
-
-registerNodeType(PostEntity, 'Post');

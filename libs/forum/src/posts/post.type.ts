@@ -1,6 +1,6 @@
 import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
-import { CorrectionType, registerModeratableType } from '@app/moderation';
+import { CorrectionType } from '@app/moderation';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('PostRevision')
@@ -69,5 +69,3 @@ export class PostType implements Node {
 }
 
 export const PostConnection = ConnectionType(PostType, 'Post');
-
-registerModeratableType(PostType);

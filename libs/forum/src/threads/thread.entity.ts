@@ -1,4 +1,4 @@
-import { ContentStatus, registerNodeType } from '@app/core';
+import { ContentStatus } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ThreadStatus } from '../forum.enums';
 
@@ -51,5 +51,3 @@ export class ThreadEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'last_activity_at' })
   lastActivityAt!: Date;
 }
-
-registerNodeType(ThreadEntity, 'Thread');

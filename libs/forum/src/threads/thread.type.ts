@@ -1,6 +1,5 @@
 import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
-import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { BoardType } from '../boards/board.type';
 import { ThreadStatus } from '../forum.enums';
@@ -52,5 +51,3 @@ export class ThreadType implements Node {
 }
 
 export const ThreadConnection = ConnectionType(ThreadType, 'Thread');
-
-registerModeratableType(ThreadType);

@@ -1,4 +1,4 @@
-import { ContentStatus, registerNodeType } from '@app/core';
+import { ContentStatus } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('idea_comments')
@@ -24,5 +24,3 @@ export class CommentEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(CommentEntity, 'Comment');

@@ -1,6 +1,5 @@
 import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
-import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Comment', { implements: () => [Node] })
@@ -27,5 +26,3 @@ export class CommentType implements Node {
 }
 
 export const CommentConnection = ConnectionType(CommentType, 'Comment');
-
-registerModeratableType(CommentType);

@@ -1,4 +1,3 @@
-import { registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdeaQueryFilter } from '../dto/idea-filter.input';
 import { ExportStatus } from './export-status';
@@ -32,5 +31,3 @@ export class ExportJobEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'finished_at', nullable: true })
   finishedAt!: Date | null;
 }
-
-registerNodeType(ExportJobEntity, 'ExportJob');

@@ -1,4 +1,4 @@
-import { ContentStatus, registerNodeType } from '@app/core';
+import { ContentStatus } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdeaStatus } from '../ideas.enums';
 
@@ -46,5 +46,3 @@ export class IdeaEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(IdeaEntity, 'Idea');

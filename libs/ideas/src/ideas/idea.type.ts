@@ -1,7 +1,6 @@
 import { ConnectionType, GlobalIdField, Node } from '@app/core';
 import { BoardType } from '@app/forum';
 import { UserType } from '@app/identity';
-import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { IdeaStatus } from '../ideas.enums';
 
@@ -50,5 +49,3 @@ export class IdeaType implements Node {
 }
 
 export const IdeaConnection = ConnectionType(IdeaType, 'Idea');
-
-registerModeratableType(IdeaType);

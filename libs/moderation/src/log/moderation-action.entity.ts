@@ -1,4 +1,3 @@
-import { registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One entry of the append-only moderation log. */
@@ -28,5 +27,3 @@ export class ModerationActionEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(ModerationActionEntity, 'ModerationAction');

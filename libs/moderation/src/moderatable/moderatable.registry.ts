@@ -1,11 +1,20 @@
 import { badInput, fromGlobalIdOfTypes } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { ModeratableHandler } from './moderatable';
+import { Type } from '@nestjs/common';
+import { addModeratableType, ModeratableHandler } from './moderatable';
 
 /** The handlers of every moderatable content type, by GraphQL type name. */
 @Injectable()
 export class ModeratableRegistry {
   private readonly handlers = new Map<string, ModeratableHandler>();
+
+  /**
+   * Adds a GraphQL object type to the Moderatable union. Content libs call it from their
+   * module's constructor, so the union's members are known before the schema is built.
+   */
+  registerType(type: Type<unknown>): void {
+    addModeratableType(type);
+  }
 
   /** Registers a content type's handler; content libs call this from onModuleInit. */
   register(handler: ModeratableHandler): void {

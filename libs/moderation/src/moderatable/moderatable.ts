@@ -33,11 +33,11 @@ export interface ModeratableHandler {
   unaccept?(manager: EntityManager, id: string): Promise<void>;
 }
 
-// The GraphQL classes of moderatable content, registered by the content libs as they load.
+// The GraphQL classes of moderatable content, registered by the content libs' modules.
 const moderatableTypes: Type<unknown>[] = [];
 
-/** Adds a GraphQL object type to the Moderatable union (called by content libs at import). */
-export function registerModeratableType(type: Type<unknown>): void {
+/** Adds a member to the union; through ModeratableRegistry.registerType. */
+export function addModeratableType(type: Type<unknown>): void {
   if (!moderatableTypes.includes(type)) moderatableTypes.push(type);
 }
 

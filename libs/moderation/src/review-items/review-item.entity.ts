@@ -1,4 +1,3 @@
-import { registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ReviewAction, ReviewItemKind, ReviewItemStatus } from '../moderation.enums';
 
@@ -62,5 +61,3 @@ export class ReviewItemEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(ReviewItemEntity, 'ReviewItem');

@@ -1,4 +1,3 @@
-import { registerNodeType } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A product members review, with the aggregates of its published reviews. */
@@ -29,5 +28,3 @@ export class ProductEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(ProductEntity, 'Product');

@@ -1,4 +1,4 @@
-import { ContentStatus, registerNodeType } from '@app/core';
+import { ContentStatus } from '@app/core';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A member's review of a product: one per member per product. */
@@ -34,5 +34,3 @@ export class ReviewEntity {
   @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }
-
-registerNodeType(ReviewEntity, 'Review');

@@ -1,6 +1,5 @@
 import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
-import { registerModeratableType } from '@app/moderation';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { ProductType } from '../products/product.type';
 
@@ -41,5 +40,3 @@ export class ReviewType implements Node {
 }
 
 export const ReviewConnection = ConnectionType(ReviewType, 'Review');
-
-registerModeratableType(ReviewType);
