@@ -5,7 +5,7 @@ import {
   forbidden,
   fromGlobalId,
   isUniqueViolation,
-  ModerationLogWriter,
+  ModerationLog,
   notFound,
   Role,
   Viewer,
@@ -37,7 +37,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
-    private readonly log: ModerationLogWriter,
+    private readonly log: ModerationLog,
   ) {}
 
   /** Creates a member; a handle or email taken by someone else (ignoring case) is CONFLICT. */
