@@ -1,11 +1,4 @@
-import {
-  badInput,
-  fromGlobalId,
-  ModerationLogWriter,
-  notFound,
-  OutboxService,
-  Viewer,
-} from '@app/core';
+import { badInput, fromGlobalId, ModerationLog, notFound, OutboxService, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -25,7 +18,7 @@ export class IdeaStatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly log: ModerationLogWriter,
+    private readonly log: ModerationLog,
   ) {}
 
   async setStatus(viewer: Viewer, input: SetIdeaStatusInput): Promise<IdeaEntity> {
