@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { ModerationLogWriter } from './audit/moderation-log.writer';
 import { FollowableRegistry } from './follows/followable-registry';
 import { SessionRevocations } from './auth/session-revocations';
 import { TokenService } from './auth/token.service';
@@ -29,7 +28,6 @@ import { RedisModule } from './redis/redis.module';
     OutboxService,
     DomainEventHandlers,
     NodeRegistry,
-    ModerationLogWriter,
     FollowableRegistry,
     ClientMutationsRepository,
     ClientMutations,
@@ -42,7 +40,6 @@ import { RedisModule } from './redis/redis.module';
     OutboxService,
     DomainEventHandlers,
     NodeRegistry,
-    ModerationLogWriter,
     FollowableRegistry,
     ClientMutations,
     MetricsRegistry,

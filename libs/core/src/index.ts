@@ -36,7 +36,7 @@ export * from './loaders/request-loader';
 export * from './errors/expected-error.filter';
 export * from './rate-limit/limiter';
 export * from './rate-limit/rate-limit.guard';
-export * from './audit/moderation-log.writer';
+export * from './audit/moderation-log';
 export * from './follows/followable-registry';
 export * from './visibility/content-status';
 export * from './visibility/visibility';

@@ -1,5 +1,6 @@
 export * from './moderation.module';
 export * from './moderation-worker.module';
+export { ModerationLogModule } from './log/moderation-log.module';
 export * from './moderation.enums';
 export * from './moderation.events';
 export type { ModeratableHandler, ModeratableTarget } from './moderatable/moderatable';

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { ModerationLogModule } from './log/moderation-log.module';
 import { ModerationQueueTopic } from './live/moderation-queue-topic';
 import { ReviewChangedPublisher } from './live/review-changed.publisher';
 import {
@@ -7,9 +8,12 @@ import {
   SCREENING_QUEUE,
 } from './screening/fingerprint-purge.processor';
 
-/** The worker side: relays queue changes to the API instances' subscribers; purges old fingerprints. */
+/**
+ * The worker side: relays queue changes to the API instances' subscribers; purges old
+ * fingerprints; provides the moderation log to the worker's handlers that moderate.
+ */
 @Module({
-  imports: [BullModule.registerQueue({ name: SCREENING_QUEUE })],
+  imports: [ModerationLogModule, BullModule.registerQueue({ name: SCREENING_QUEUE })],
   providers: [ModerationQueueTopic, ReviewChangedPublisher, FingerprintPurgeProcessor],
 })
 export class ModerationWorkerModule {}

@@ -11,6 +11,7 @@ import { FlagsService } from './flags/flags.service';
 import { ModerationQueueLiveResolver } from './live/moderation-queue-live.resolver';
 import { ModerationQueueTopic } from './live/moderation-queue-topic';
 import { ModerationActionEntity } from './log/moderation-action.entity';
+import { ModerationLogModule } from './log/moderation-log.module';
 import { ModerationLogResolver } from './log/moderation-log.resolver';
 import { ModerationLogService } from './log/moderation-log.service';
 import { ModeratableLoader } from './moderatable/moderatable-loader';
@@ -27,6 +28,7 @@ import { ContentScreening } from './screening/content-screening';
 @Module({
   imports: [
     IdentityModule,
+    ModerationLogModule,
     TypeOrmModule.forFeature([
       ReviewItemEntity,
       FlagEntity,
@@ -67,8 +69,10 @@ export class ModerationModule implements OnModuleInit {
     this.nodes.register('ReviewItem', (id, viewer, ctx) =>
       viewer && hasRole(viewer, MODERATOR_ROLES) ? this.queue.load(ctx, id) : Promise.resolve(null),
     );
-    this.nodes.register('ModerationAction', (id, viewer, ctx) =>
-      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.log.load(ctx, id) : Promise.resolve(null),
+    this.nodes.register('ModerationAction', (id, viewer, loaders) =>
+      viewer && hasRole(viewer, MODERATOR_ROLES)
+        ? this.log.byId(loaders, id)
+        : Promise.resolve(null),
     );
   }
 }

@@ -2,7 +2,7 @@ import {
   badInput,
   byKeys,
   ContentStatus,
-  ModerationLogWriter,
+  ModerationLog,
   notFound,
   OutboxService,
   renderMarkdown,
@@ -25,7 +25,7 @@ export class CorrectionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: ModeratableRegistry,
     private readonly outbox: OutboxService,
-    private readonly log: ModerationLogWriter,
+    private readonly log: ModerationLog,
   ) {}
 
   /** Corrects a post without a flag (agents and moderators). */

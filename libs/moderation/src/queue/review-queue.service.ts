@@ -6,7 +6,7 @@ import {
   ContentStatus,
   encodeCursor,
   fromGlobalId,
-  ModerationLogWriter,
+  ModerationLog,
   notFound,
   OutboxService,
   pageCursor,
@@ -43,7 +43,7 @@ export class ReviewQueueService {
     private readonly registry: ModeratableRegistry,
     private readonly corrections: CorrectionsService,
     private readonly outbox: OutboxService,
-    private readonly log: ModerationLogWriter,
+    private readonly log: ModerationLog,
   ) {}
 
   /** A keyset page of the items in `status`: highest priority first, then oldest. */

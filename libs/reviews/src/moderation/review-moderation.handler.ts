@@ -50,7 +50,7 @@ export class ReviewModerationHandler implements ModeratableHandler {
     await manager.update(ReviewEntity, { id }, { status });
     const delta = publishedDelta(review.status, status);
     if (delta !== 0) {
-      await this.products.countRating(manager, review.productId, review.rating, delta);
+      await this.products.countRating(review.productId, review.rating, delta, manager);
     }
   }
 

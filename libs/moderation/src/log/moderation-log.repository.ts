@@ -1,0 +1,84 @@
+import {
+  encodeCursor,
+  ModerationLog,
+  ModerationLogEntry,
+  pageCursor,
+  PageRequest,
+  SAMPLE,
+  seek,
+  SqlSnapshot,
+  Tx,
+} from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { ModerationActionEntity } from './moderation-action.entity';
+
+const FIRST_PAGE: PageRequest = { direction: 'forward', limit: 20, cursor: null };
+const NEXT_PAGE: PageRequest = {
+  direction: 'forward',
+  limit: 20,
+  cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]),
+};
+
+/**
+ * The moderation log's table: appended to by every lib that moderates (through core's
+ * ModerationLog port, which this implements), read newest first by moderators.
+ */
+@Injectable()
+export class ModerationLogRepository extends ModerationLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async append(tx: Tx, entry: ModerationLogEntry): Promise<void> {
+    await tx.query(
+      `INSERT INTO moderation_actions (id, actor_id, action, target_type, target_id, target_user_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        randomUUID(),
+        entry.actorId,
+        entry.action,
+        entry.targetType ?? null,
+        entry.targetId ?? null,
+        entry.targetUserId ?? null,
+        entry.reason ?? null,
+      ],
+    );
+  }
+
+  /** One keyset page of the log, newest first (limit + 1 rows, in the page's direction). */
+  @SqlSnapshot({ name: 'first page', params: [FIRST_PAGE] })
+  @SqlSnapshot({ name: 'after a cursor', params: [NEXT_PAGE] })
+  page(page: PageRequest): Promise<ModerationActionEntity[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(ModerationActionEntity, 'a');
+    const { order, past } = seek(page, 'DESC');
+    const cursor = pageCursor(page, ['timestamp', 'uuid']);
+    if (cursor) {
+      const [at, id] = cursor;
+      qb.where(`(a.created_at, a.id) ${past} (:at, :id)`, { at: new Date(at), id });
+    }
+    return qb
+      .orderBy('a.created_at', order)
+      .addOrderBy('a.id', order)
+      .limit(page.limit + 1)
+      .getMany();
+  }
+
+  /** How many entries the log holds. */
+  count(): Promise<number> {
+    return this.dataSource.manager.count(ModerationActionEntity);
+  }
+
+  /** The entries of `ids`, in no particular order (behind the request's loader). */
+  @SqlSnapshot({ params: [[SAMPLE.UUID, SAMPLE.UUID_2]] })
+  byIds(ids: readonly string[]): Promise<ModerationActionEntity[]> {
+    return this.dataSource.manager.findBy(ModerationActionEntity, { id: In([...ids]) });
+  }
+}
+
+/** The cursor of a log entry in the newest-first list. */
+export function logCursorOf(entry: ModerationActionEntity): string {
+  return encodeCursor([entry.createdAt.getTime(), entry.id]);
+}
