@@ -1,0 +1,159 @@
+// The SQL of full-text search over the forum, built apart from its execution
+// (ThreadSearchRepository runs it) so that each statement is a pure function of its inputs. They
+// read the generated search_vector columns through the partial GIN indexes of the Search
+// migration, whose `PUBLISHED` predicates are repeated here so that they apply.
+import { PageDirection, seek, SUGGESTION_CANDIDATES, titleWordsQuerySql } from '@app/core';
+
+/** What to search: the checked text and an optional board (a UUID). */
+export interface ThreadTextQuery {
+  text: string;
+  boardId: string | null;
+}
+
+/** Where a page of hits ends: the score as Postgres printed it (exact) and the thread id. */
+export interface HitBoundary {
+  score: string;
+  threadId: string;
+}
+
+/**
+ * How an excerpt is marked, chosen by the caller that turns it into HTML: ts_headline's options
+ * (its StartSel and StopSel), and the arguments of the `translate(text, from, to)` applied to the
+ * quoted text before ts_headline reads it (characters of `from` beyond the length of `to` are
+ * deleted).
+ */
+export interface ExcerptFormat {
+  headlineOptions: string;
+  translateFrom: string;
+  translateTo: string;
+}
+
+/** A statement and its positional parameters. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** Positional parameters of one statement; `add` returns the placeholder of a value. */
+class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+// Plain words, quoted phrases, `or` and `-word`: websearch_to_tsquery accepts any text without
+// a syntax error, and with a bound value it is folded to a constant at plan time.
+const TSQUERY = `websearch_to_tsquery('english', $1)`;
+
+// A query with nothing to look up in an index (only `-word`s) would rank every row: it finds
+// nothing instead. querytree() is immutable, so this is a one-time filter at plan time.
+const INDEXABLE = `querytree(${TSQUERY}) <> 'T'`;
+
+// ts_rank weights for {D, C, B, A}: the title is A, the question's body B; answers are unweighted
+// (D) and count as much as C, below the question's own words.
+const ANSWER_WEIGHTS = `'{0.2, 0.2, 0.4, 1.0}'`;
+
+/**
+ * Every published thread and published answer (of a published thread) matching the query, with
+ * its score rounded to numeric so that a cursor can carry it exactly. Binds the text first, as
+ * the $1 that TSQUERY refers to.
+ */
+function matches(query: ThreadTextQuery, params: Params): string {
+  params.add(query.text);
+  const board = query.boardId ? `AND t.board_id = ${params.add(query.boardId)}::uuid` : '';
+  return `
+    SELECT t.id AS thread_id, NULL::uuid AS post_id,
+           round(ts_rank(t.search_vector, ${TSQUERY})::numeric, 6) AS score
+      FROM threads t
+     WHERE t.content_status = 'PUBLISHED' AND t.search_vector @@ ${TSQUERY}
+       AND ${INDEXABLE} ${board}
+    UNION ALL
+    SELECT p.thread_id, p.id,
+           round(ts_rank(${ANSWER_WEIGHTS}, p.search_vector, ${TSQUERY})::numeric, 6)
+      FROM posts p
+      JOIN threads t ON t.id = p.thread_id
+     WHERE p.status = 'PUBLISHED' AND p.search_vector @@ ${TSQUERY}
+       AND t.content_status = 'PUBLISHED' AND ${INDEXABLE} ${board}`;
+}
+
+/**
+ * "search hits": a keyset page (limit + 1 rows) of matching threads, one per thread, with its
+ * score as text and its excerpt. Columns: thread_id, post_id, score, headline. The list is best
+ * first; a backward page holds the hits before `from`, nearest it first (worst first), for the
+ * caller to turn round.
+ */
+export function searchHitsStatement(
+  query: ThreadTextQuery,
+  limit: number,
+  from: HitBoundary | null,
+  direction: PageDirection,
+  excerpt: ExcerptFormat,
+): Statement {
+  const params = new Params();
+  const matching = matches(query, params);
+  const { order, past } = seek({ direction }, 'DESC');
+  const boundary = from
+    ? `WHERE (score, thread_id) ${past} (${params.add(from.score)}::numeric, ${params.add(from.threadId)}::uuid)`
+    : '';
+  const text = `
+    WITH matches AS (${matching}),
+    -- One hit per thread: its best matching text, the thread itself on a tie.
+    hits AS (
+      SELECT DISTINCT ON (thread_id) thread_id, post_id, score
+        FROM matches
+       ORDER BY thread_id, score DESC, post_id NULLS FIRST
+    ),
+    page AS (
+      SELECT * FROM hits ${boundary}
+       ORDER BY score ${order}, thread_id ${order}
+       LIMIT ${params.add(limit + 1)}
+    )
+    -- Excerpts only for the page: ts_headline re-parses the text and is the costly part. They
+    -- quote the text as readers see it (body_text, kept at write time), not the markdown.
+    SELECT page.thread_id, page.post_id, page.score::text AS score,
+           ts_headline('english',
+             translate(coalesce(p.body_text, t.title || E'\\n' || t.body_text),
+                       ${params.add(excerpt.translateFrom)}, ${params.add(excerpt.translateTo)}),
+             ${TSQUERY}, ${params.add(excerpt.headlineOptions)}) AS headline
+      FROM page
+      JOIN threads t ON t.id = page.thread_id
+      LEFT JOIN posts p ON p.id = page.post_id
+     ORDER BY page.score ${order}, page.thread_id ${order}`;
+  return { text, values: params.values };
+}
+
+/** "search count": how many threads match (without the cursor). Column: n. */
+export function searchCountStatement(query: ThreadTextQuery): Statement {
+  const params = new Params();
+  const text = `SELECT count(DISTINCT thread_id)::int AS n FROM (${matches(query, params)}) AS matches`;
+  return { text, values: params.values };
+}
+
+/**
+ * "similar threads": among the published titles nearest the typed one (trigram distance, walked
+ * on the GiST index), those that share a word (by stem) or look like it (the `%` operator),
+ * solved ones first, then the closest. Column: id.
+ */
+export function similarThreadsStatement(title: string, limit: number): Statement {
+  const text = `
+    WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query),
+    nearest AS (
+      SELECT t.id, t.status, t.title, t.search_vector
+        FROM threads t
+       WHERE t.content_status = 'PUBLISHED'
+       ORDER BY t.title <-> $1
+       LIMIT ${SUGGESTION_CANDIDATES}
+    )
+    SELECT n.id
+      FROM nearest n
+     WHERE n.search_vector @@ (SELECT query FROM typed) OR n.title % $1
+     ORDER BY n.status = 'SOLVED' DESC,
+              coalesce(ts_rank(n.search_vector, (SELECT query FROM typed)), 0)
+                + similarity(n.title, $1) DESC,
+              n.id
+     LIMIT $2`;
+  return { text, values: [title, limit] };
+}
