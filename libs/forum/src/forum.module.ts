@@ -16,6 +16,7 @@ import { MemberAnswersResolver } from './posts/member-answers.resolver';
 import { SitemapRepository } from './sitemap/sitemap.repository';
 import { SitemapResolver } from './sitemap/sitemap.resolver';
 import { SitemapService } from './sitemap/sitemap.service';
+import { ThreadSearchRepository } from './search-source/thread-search.repository';
 import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
 import { ThreadFollowable } from './subscriptions/thread-followable';
 import { KudosService } from './kudos/kudos.service';
@@ -57,8 +58,16 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     MarkdownPreviewResolver,
     ThreadModerationHandler,
     PostModerationHandler,
+    ThreadSearchRepository,
   ],
-  exports: [ThreadSubscriptionsService, ThreadsService, PostsService, KudosService, BoardsService],
+  exports: [
+    ThreadSubscriptionsService,
+    ThreadsService,
+    PostsService,
+    KudosService,
+    BoardsService,
+    ThreadSearchRepository,
+  ],
 })
 export class ForumModule implements OnModuleInit {
   constructor(

@@ -11,3 +11,4 @@ export { ThreadType } from './threads/thread.type';
 export { ThreadsService } from './threads/threads.service';
 export { BoardType } from './boards/board.type';
 export { BoardsService } from './boards/boards.service';
+export * from './search-source';
