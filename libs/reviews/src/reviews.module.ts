@@ -4,6 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { ModeratableRegistry, ModerationModule } from '@app/moderation';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HelpfulMarksRepository } from './helpful/helpful-marks.repository';
 import { HelpfulMarksService } from './helpful/helpful-marks.service';
 import { ReviewModerationHandler } from './moderation/review-moderation.handler';
 import { ProductEntity } from './products/product.entity';
@@ -31,6 +32,7 @@ import { ReviewsService } from './reviews/reviews.service';
     ReviewsService,
     ReviewsResolver,
     ProductReviewsResolver,
+    HelpfulMarksRepository,
     HelpfulMarksService,
     ReviewModerationHandler,
   ],
@@ -50,8 +52,10 @@ export class ReviewsModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.nodes.register('Product', (id, _viewer, ctx) => this.products.load(ctx, id));
-    this.nodes.register('Review', (id, viewer, ctx) => this.reviews.findVisible(ctx, id, viewer));
+    this.nodes.register('Product', (id, _viewer, loaders) => this.products.load(id, loaders));
+    this.nodes.register('Review', (id, viewer, loaders) =>
+      this.reviews.visible(id, viewer, loaders),
+    );
     this.moderatables.register(this.reviewModeration);
   }
 }

@@ -1,17 +1,50 @@
-import { encodeCursor, pageCursor, PageRequest, seek } from '@app/core';
+import { encodeCursor, pageCursor, PageRequest, SAMPLE, seek, SqlSnapshot, Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { ProductEntity } from './product.entity';
 
-/** The product queries: the newest-first list walks products_newest_idx. */
+/** What a product manager writes; the aggregates start at zero. */
+export interface NewProduct {
+  id: string;
+  sku: string;
+  name: string;
+  description: string;
+}
+
+const FIRST_PAGE: PageRequest = { direction: 'forward', limit: 20, cursor: null };
+const AFTER_A_CURSOR: PageRequest = {
+  direction: 'forward',
+  limit: 20,
+  cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]),
+};
+
+/** Every statement on `products`: the newest-first list walks products_newest_idx. */
 @Injectable()
 export class ProductsRepository {
   constructor(
     @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
   ) {}
 
+  /** Inserts a product; a SKU taken in any letter case violates products_sku_key. */
+  async insert(product: NewProduct, tx?: Tx): Promise<void> {
+    await this.db(tx).insert(product);
+  }
+
+  /** The product with this id, or null. */
+  byId(id: string, tx?: Tx): Promise<ProductEntity | null> {
+    return this.db(tx).findOneBy({ id });
+  }
+
+  /** The products with these ids that exist, in no particular order (for a DataLoader). */
+  @SqlSnapshot({ params: [[SAMPLE.UUID, SAMPLE.UUID_2]] })
+  byIds(ids: readonly string[]): Promise<ProductEntity[]> {
+    return this.products.findBy({ id: In([...ids]) });
+  }
+
   /** One keyset page of products, newest first (limit + 1 rows), in the page's direction. */
+  @SqlSnapshot({ name: 'first page', params: [FIRST_PAGE] })
+  @SqlSnapshot({ name: 'after a cursor', params: [AFTER_A_CURSOR] })
   page(page: PageRequest): Promise<ProductEntity[]> {
     const qb = this.products.createQueryBuilder('p');
     const { order, past } = seek(page, 'DESC');
@@ -28,6 +61,7 @@ export class ProductsRepository {
   }
 
   /** How many products there are. */
+  @SqlSnapshot({ params: [] })
   count(): Promise<number> {
     return this.products.count();
   }
@@ -37,18 +71,20 @@ export class ProductsRepository {
     return encodeCursor([product.createdAt.getTime(), product.id]);
   }
 
+  /** The product's name, or null when there is no such product. */
+  async nameOf(id: string, tx?: Tx): Promise<string | null> {
+    const product = await this.db(tx).findOne({ where: { id }, select: { name: true } });
+    return product?.name ?? null;
+  }
+
   /**
    * Moves one published rating into (+1) or out of (-1) a product's aggregates in a single
    * UPDATE, so that concurrent reviews and moderation add up exactly (the row lock orders them).
    * Postgres arrays start at 1, so a rating of r stars is rating_histogram[r].
    */
-  async countRating(
-    manager: EntityManager,
-    productId: string,
-    rating: number,
-    delta: 1 | -1,
-  ): Promise<void> {
-    await manager.query(
+  @SqlSnapshot({ params: [SAMPLE.UUID, 4, 1, SAMPLE.TX] })
+  async countRating(productId: string, rating: number, delta: 1 | -1, tx: Tx): Promise<void> {
+    await tx.query(
       `UPDATE products
           SET rating_count = rating_count + $2::int,
               rating_sum = rating_sum + $2::int * $3::int,
@@ -56,5 +92,9 @@ export class ProductsRepository {
         WHERE id = $1`,
       [productId, delta, rating],
     );
+  }
+
+  private db(tx?: Tx): Repository<ProductEntity> {
+    return tx ? tx.getRepository(ProductEntity) : this.products;
   }
 }

@@ -40,7 +40,7 @@ export class ProductsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() ctx: RequestContext,
   ): Promise<ProductEntity | null> {
-    return this.products.load(ctx, fromGlobalId(id, 'Product', 'id'));
+    return this.products.load(fromGlobalId(id, 'Product', 'id'), ctx.loaders);
   }
 
   @Query(() => ProductConnection, { name: 'products' })

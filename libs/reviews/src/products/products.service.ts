@@ -4,14 +4,13 @@ import {
   conflict,
   Connection,
   isUniqueViolation,
+  notFound,
   PageRequest,
-  requestLoader,
+  RequestLoaders,
   toConnection,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
 import { CreateProductInput } from '../dto/create-product.input';
 import { ProductEntity } from './product.entity';
 import { ProductsRepository } from './products.repository';
@@ -19,10 +18,7 @@ import { ProductsRepository } from './products.repository';
 /** Products: the catalogue product managers keep and members review. */
 @Injectable()
 export class ProductsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: ProductsRepository,
-  ) {}
+  constructor(private readonly repository: ProductsRepository) {}
 
   /** Creates a product; a SKU already taken in any letter case is CONFLICT. */
   async create(input: CreateProductInput): Promise<ProductEntity> {
@@ -32,19 +28,16 @@ export class ProductsService {
     if (!description) throw badInput('description', 'must not be blank');
     const id = randomUUID();
     try {
-      await this.dataSource.manager.insert(ProductEntity, {
-        id,
-        sku: input.sku,
-        name,
-        description,
-      });
+      await this.repository.insert({ id, sku: input.sku, name, description });
     } catch (error) {
       if (isUniqueViolation(error, 'products_sku_key')) {
         throw conflict(`A product with the SKU "${input.sku}" already exists`);
       }
       throw error;
     }
-    return this.dataSource.manager.findOneByOrFail(ProductEntity, { id });
+    const created = await this.repository.byId(id);
+    if (!created) throw notFound('Product');
+    return created;
   }
 
   /** A keyset page of products, newest first. */
@@ -62,11 +55,13 @@ export class ProductsService {
     return product.ratingCount === 0 ? null : product.ratingSum / product.ratingCount;
   }
 
-  /** Loads a product by UUID through the request's loader. */
-  load(ctx: object, id: string): Promise<ProductEntity | null> {
-    return requestLoader<string, ProductEntity | null>(ctx, 'products.byId', async (ids) => {
-      const rows = await this.dataSource.manager.findBy(ProductEntity, { id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
+  /** A product by UUID (null when there is none), batched per request; products are public. */
+  load(id: string, loaders: RequestLoaders): Promise<ProductEntity | null> {
+    return loaders
+      .get<
+        string,
+        ProductEntity | null
+      >('products.byId', async (ids) => byKeys(ids, await this.repository.byIds(ids), (row) => row.id, null))
+      .load(id);
   }
 }

@@ -1,4 +1,4 @@
-import { Authenticated, CurrentUser, RequestContext, Viewer } from '@app/core';
+import { Authenticated, CurrentUser, fromGlobalId, RequestContext, Viewer } from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { WriteReviewInput } from '../dto/write-review.input';
@@ -25,7 +25,8 @@ export class ReviewsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: WriteReviewInput,
   ): Promise<ReviewEntity> {
-    return this.reviews.write(viewer, input);
+    const productId = fromGlobalId(input.productId, 'Product', 'productId');
+    return this.reviews.write(viewer, { ...input, productId });
   }
 
   @Mutation(() => ReviewType)
@@ -34,7 +35,7 @@ export class ReviewsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('reviewId', { type: () => ID }) reviewId: string,
   ): Promise<ReviewEntity> {
-    return this.helpful.mark(viewer, reviewId);
+    return this.helpful.mark(viewer, fromGlobalId(reviewId, 'Review', 'reviewId'));
   }
 
   @ResolveField('product', () => ProductType)
@@ -42,7 +43,7 @@ export class ReviewsResolver {
     @Parent() review: ReviewEntity,
     @Context() ctx: RequestContext,
   ): Promise<ProductEntity | null> {
-    return this.products.load(ctx, review.productId);
+    return this.products.load(review.productId, ctx.loaders);
   }
 
   @ResolveField('author', () => UserType)
@@ -50,7 +51,7 @@ export class ReviewsResolver {
     @Parent() review: ReviewEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> {
-    return this.users.load(ctx, review.authorId);
+    return this.users.load(ctx.loaders, review.authorId);
   }
 
   @ResolveField('viewerFoundHelpful', () => Boolean)
@@ -59,6 +60,6 @@ export class ReviewsResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<boolean> | boolean {
-    return viewer ? this.helpful.hasMarked(ctx, viewer.id, review.id) : false;
+    return viewer ? this.helpful.hasMarked(viewer.id, review.id, ctx.loaders) : false;
   }
 }

@@ -7,32 +7,38 @@ import {
   conflict,
   Connection,
   ContentStatus,
-  fromGlobalId,
   isUniqueViolation,
   notFound,
   PageRequest,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
   toConnection,
+  Transactions,
+  Tx,
   Viewer,
 } from '@app/core';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
-import { WriteReviewInput } from '../dto/write-review.input';
-import { ProductEntity } from '../products/product.entity';
 import { ProductsRepository } from '../products/products.repository';
 import { ReviewOrder } from '../reviews.enums';
 import { ReviewEntity } from './review.entity';
 import { ReviewsRepository } from './reviews.repository';
 
+/** A review as a member writes it, for a product given by UUID. */
+export interface ReviewDraft {
+  productId: string;
+  rating: number;
+  title: string;
+  body: string;
+  clientMutationId?: string | null;
+}
+
 /** Reviews: writing them and listing a product's reviews. */
 @Injectable()
 export class ReviewsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: ReviewsRepository,
     private readonly products: ProductsRepository,
     private readonly screening: ContentScreening,
@@ -44,44 +50,21 @@ export class ReviewsService {
    * the loser's CONFLICT rolls back its screening too. A published review enters the product's
    * aggregates in the same transaction; one automod holds counts for nothing until approved.
    */
-  async write(viewer: Viewer, input: WriteReviewInput): Promise<ReviewEntity> {
-    const productId = fromGlobalId(input.productId, 'Product', 'productId');
-    const title = input.title.trim();
+  async write(viewer: Viewer, draft: ReviewDraft): Promise<ReviewEntity> {
+    const title = draft.title.trim();
     if (!title) throw badInput('title', 'must not be blank');
-    if (!input.body.trim()) throw badInput('body', 'must not be blank');
+    if (!draft.body.trim()) throw badInput('body', 'must not be blank');
     const mutation = {
       memberId: viewer.id,
       operation: 'writeReview',
-      key: clientMutationKey(input.clientMutationId),
+      key: clientMutationKey(draft.clientMutationId),
     };
     let reviewId: string;
     try {
-      reviewId = await this.dataSource.transaction((manager) =>
-        this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
-          const product = await manager.findOneBy(ProductEntity, { id: productId });
-          if (!product) throw notFound('Product');
-          const verdict = await this.screening.screen(manager, {
-            type: 'Review',
-            id,
-            authorId: viewer.id,
-            text: `${title}\n${input.body}`,
-          });
-          const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-          await manager.insert(ReviewEntity, {
-            id,
-            productId,
-            authorId: viewer.id,
-            rating: input.rating,
-            title,
-            body: input.body,
-            bodyHtml: renderMarkdown(input.body),
-            status,
-            helpfulCount: 0,
-          });
-          if (status === ContentStatus.PUBLISHED) {
-            await this.products.countRating(manager, productId, input.rating, 1);
-          }
-        }),
+      reviewId = await this.transactions.run((tx) =>
+        this.clientMutations.once(tx, mutation, randomUUID(), (id) =>
+          this.insert(viewer, id, { ...draft, title }, tx),
+        ),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'reviews_one_per_member_key')) {
@@ -89,7 +72,9 @@ export class ReviewsService {
       }
       throw error;
     }
-    return this.getById(reviewId);
+    const review = await this.repository.byId(reviewId);
+    if (!review) throw notFound('Review');
+    return review;
   }
 
   /** A page of a product's reviews that the viewer can see, in the given order. */
@@ -108,22 +93,47 @@ export class ReviewsService {
     });
   }
 
-  /** A review as the viewer may see it, or null. */
-  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<ReviewEntity | null> {
-    const review = await this.load(ctx, id);
+  /** A review as the viewer may see it (null when missing or not theirs to see), batched per request. */
+  async visible(
+    id: string,
+    viewer: Viewer | null,
+    loaders: RequestLoaders,
+  ): Promise<ReviewEntity | null> {
+    const review = await loaders
+      .get<
+        string,
+        ReviewEntity | null
+      >('reviews.byId', async (ids) => byKeys(ids, await this.repository.byIds(ids), (row) => row.id, null))
+      .load(id);
     return review && canSee(review.status, review.authorId, viewer) ? review : null;
   }
 
-  /** A review by UUID, read fresh (after a change). */
-  getById(id: string): Promise<ReviewEntity> {
-    return this.dataSource.manager.findOneByOrFail(ReviewEntity, { id });
-  }
-
-  /** Loads a review by UUID through the request's loader (no visibility check). */
-  load(ctx: object, id: string): Promise<ReviewEntity | null> {
-    return requestLoader<string, ReviewEntity | null>(ctx, 'reviews.byId', async (ids) => {
-      const rows = await this.dataSource.manager.findBy(ReviewEntity, { id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
+  /** Screens and inserts the review, counting its rating when it is published at once. */
+  private async insert(viewer: Viewer, id: string, draft: ReviewDraft, tx: Tx): Promise<void> {
+    const product = await this.products.byId(draft.productId, tx);
+    if (!product) throw notFound('Product');
+    const verdict = await this.screening.screen(tx, {
+      type: 'Review',
+      id,
+      authorId: viewer.id,
+      text: `${draft.title}\n${draft.body}`,
+    });
+    const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
+    await this.repository.insert(
+      {
+        id,
+        productId: draft.productId,
+        authorId: viewer.id,
+        rating: draft.rating,
+        title: draft.title,
+        body: draft.body,
+        bodyHtml: renderMarkdown(draft.body),
+        status,
+      },
+      tx,
+    );
+    if (status === ContentStatus.PUBLISHED) {
+      await this.products.countRating(draft.productId, draft.rating, 1, tx);
+    }
   }
 }
