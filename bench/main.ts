@@ -1,17 +1,14 @@
 // `npm run bench`: builds a synthetic community (BENCH_THREADS threads, 100,000 by default) in its
 // own database, starts the API in this process, and measures the hot read and write paths.
-// Also prints the query plans of the hot list queries, so a plan change is a visible change.
+// Also prints the plan of every statement in the SQL snapshots (queries/*.sql), so a plan change
+// is a visible change.
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { migrate } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
-import {
-  searchHitsStatement,
-  similarThreadsStatement,
-  Statement,
-} from '../libs/search/src/search-statements';
 import { seedDataset } from './dataset';
+import { explainSnapshots } from './query-plans';
 import { runScenario, ScenarioResult } from './load';
 import { startSite } from './site';
 
@@ -26,51 +23,6 @@ async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: ADMIN_URL });
   await client.connect();
   await client.query(sql).finally(() => client.end());
-}
-
-async function explain(databaseUrl: string): Promise<void> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  const search = (text: string): Statement =>
-    searchHitsStatement({ text, boardId: null }, 20, null);
-  const hot: Array<[string, string | Statement]> = [
-    [
-      'threads by last activity',
-      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
-    ],
-    [
-      'threads of a board, page 2',
-      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' AND t.board_id = (SELECT id FROM boards WHERE slug = 'help') AND (t.last_activity_at, t.id) < (now() - interval '3 days', 'ffffffff-ffff-ffff-ffff-ffffffffffff') ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
-    ],
-    [
-      'threads with a tag',
-      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' AND t.tags @> ARRAY['esim'] ORDER BY t.last_activity_at DESC, t.id DESC LIMIT 21`,
-    ],
-    [
-      'unanswered threads',
-      `SELECT * FROM threads t WHERE t.content_status = 'PUBLISHED' AND t.answer_count = 0 ORDER BY t.created_at DESC, t.id DESC LIMIT 21`,
-    ],
-    [
-      'answers by kudos',
-      `SELECT * FROM posts p WHERE p.thread_id = (SELECT id FROM threads LIMIT 1) AND p.status = 'PUBLISHED' ORDER BY p.kudos_count DESC, p.created_at, p.id LIMIT 21`,
-    ],
-    // The statements search runs, as it runs them: a word in about a quarter of the threads, a
-    // word in one thread, and a word in every answer (the worst case: every match is ranked).
-    ['search hits, a common word', search('router')],
-    ['search hits, a rare word', search('4242')],
-    ['search hits, a word in every answer', search('settings')],
-    ['similar threads, a typo', similarThreadsStatement('voicemial setup', 5)],
-    ['similar threads, a rare word', similarThreadsStatement('Tethering keeps failing 4242', 5)],
-    ['similar threads, common words', similarThreadsStatement('How do I fix my router problem', 5)],
-  ];
-  for (const [name, query] of hot) {
-    const { text, values } = typeof query === 'string' ? { text: query, values: [] } : query;
-    const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${text}`, values);
-    console.log(
-      `\n-- ${name}\n${rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')}`,
-    );
-  }
-  await db.end();
 }
 
 async function main(): Promise<void> {
@@ -236,7 +188,7 @@ async function main(): Promise<void> {
   await site.stop();
   await app.close();
   console.table(results);
-  await explain(databaseUrl);
+  await explainSnapshots(databaseUrl);
 }
 
 main().then(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { toGlobalId } from '../libs/core/src/ids/global-id';
+import { toGlobalId } from '@app/core';
 import { GraphQLResponse, ok } from './support/graphql-client';
 import { submitIdea } from './support/ideas';
 import { Member, TestApp } from './support/test-app';

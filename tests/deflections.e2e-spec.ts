@@ -1,4 +1,4 @@
-import { parseGlobalId, toGlobalId } from '../libs/core/src/ids/global-id';
+import { parseGlobalId, toGlobalId } from '@app/core';
 import { errorCode, GraphQLResponse, ok, postGraphQL } from './support/graphql-client';
 import { Member, TestApp } from './support/test-app';
 

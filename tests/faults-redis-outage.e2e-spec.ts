@@ -1,4 +1,4 @@
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
+import { fromGlobalId } from '@app/core';
 import { ChildApp, FaultPlatform, gql, until } from './support/fault-services';
 import { GraphQLResponse } from './support/graphql-client';
 import { Member } from './support/test-app';

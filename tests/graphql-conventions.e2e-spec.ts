@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
+import { fromGlobalId } from '@app/core';
 import { GraphQLErrorShape } from './support/graphql-client';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fromGlobalId, toGlobalId } from '../libs/core/src/ids/global-id';
-import { EXPORT_REQUESTED_EVENT } from '../libs/ideas/src/export/idea-export-queue';
+import { fromGlobalId, toGlobalId } from '@app/core';
+import { EXPORT_REQUESTED_EVENT } from '@app/ideas';
 import { errorCode, ok } from './support/graphql-client';
 import { eventually, Member, TestApp } from './support/test-app';
 

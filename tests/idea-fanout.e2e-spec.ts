@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
+import { fromGlobalId } from '@app/core';
 import { createWorker } from '../apps/worker/src/create-worker';
 import { ok } from './support/graphql-client';
 import { SET_STATUS, submitIdea } from './support/ideas';

@@ -1,5 +1,5 @@
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
-import { TrendingSweep } from '../libs/ideas/src/votes/trending-sweep';
+import { fromGlobalId } from '@app/core';
+import { TrendingSweep } from '@app/ideas';
 import { checkCounters } from './support/counter-check';
 import { errorCode, GraphQLResponse, ok } from './support/graphql-client';
 import { flag, itemOf, resolve } from './support/moderation';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
-import { ClientMutationsPurgeProcessor } from '../libs/core/src/idempotency/client-mutations-purge.processor';
+import { ClientMutationsPurgeProcessor, fromGlobalId } from '@app/core';
 import { errorCode, GraphQLResponse, ok } from './support/graphql-client';
 import { Member, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import { Client } from 'graphql-ws';
-import { fromGlobalId, toGlobalId } from '../libs/core/src/ids/global-id';
+import { fromGlobalId, toGlobalId } from '@app/core';
 import { ok } from './support/graphql-client';
 import { channelHasListener, liveClient, LiveSubscription } from './support/live-client';
 import { Member, TestApp } from './support/test-app';

@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { isLostConnection } from '../libs/core/src/errors/lost-connection';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
+import { fromGlobalId, isLostConnection } from '@app/core';
 import { GraphQLErrorShape, ok } from './support/graphql-client';
 import { TcpProxy } from './support/tcp-proxy';
 import { eventually, Member, TestApp } from './support/test-app';

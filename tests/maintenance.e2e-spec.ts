@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
-import { IdeasMaintenanceProcessor } from '../libs/ideas/src/ideas-maintenance.processor';
-import { FingerprintPurgeProcessor } from '../libs/moderation/src/screening/fingerprint-purge.processor';
+import { fromGlobalId } from '@app/core';
+import { IdeasMaintenanceProcessor } from '@app/ideas';
+import { FingerprintPurgeProcessor } from '@app/moderation';
 import { Job } from 'bullmq';
 import { TestApp } from './support/test-app';
 

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../libs/core/src/ids/global-id';
+import { toGlobalId } from '@app/core';
 import { errorCode, GraphQLResponse, ok } from './support/graphql-client';
 import { channelHasListener, liveClient, LiveSubscription } from './support/live-client';
 import { CLAIM, CORRECT_POST, flag, itemOf, QUEUE, resolve } from './support/moderation';

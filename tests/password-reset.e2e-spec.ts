@@ -1,7 +1,7 @@
 import { Client, createClient } from 'graphql-ws';
 import { createHash } from 'node:crypto';
 import WebSocket from 'ws';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
+import { fromGlobalId } from '@app/core';
 import { errorCode, GraphQLResponse, ok, postGraphQL } from './support/graphql-client';
 import { channelHasListener, LiveSubscription } from './support/live-client';
 import { Mailbox, ReceivedMail } from './support/mailbox';

@@ -1,5 +1,5 @@
 import { DataSource, EntitySchema } from 'typeorm';
-import { dataSourceOptions } from '../libs/core/src/database/data-source-options';
+import { dataSourceOptions } from '@app/core';
 import { TestApp } from './support/test-app';
 
 /**

@@ -1,8 +1,8 @@
 import { Client, createClient } from 'graphql-ws';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import WebSocket from 'ws';
-import { fromGlobalId } from '../libs/core/src/ids/global-id';
-import { IdentityMaintenanceProcessor } from '../libs/identity/src/identity-maintenance.processor';
+import { fromGlobalId } from '@app/core';
+import { IdentityMaintenanceProcessor } from '@app/identity';
 import { errorCode, ok } from './support/graphql-client';
 import { channelHasListener, LiveSubscription } from './support/live-client';
 import { eventually, Member, TestApp } from './support/test-app';

@@ -6,7 +6,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Client } from 'pg';
-import { migrate } from '../../libs/core/src/database/migrate';
+import { migrate } from '@app/core';
 import { GraphQLResponse, ok, postGraphQL } from './graphql-client';
 import { Member } from './test-app';
 

@@ -14,8 +14,8 @@ import {
 } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseGlobalId, toGlobalId } from '../../libs/core/src/ids/global-id';
-import { SessionsService } from '../../libs/identity/src/sessions/sessions.service';
+import { parseGlobalId, toGlobalId } from '@app/core';
+import { SessionsService } from '@app/identity';
 import { ok } from './graphql-client';
 import { submitIdea } from './ideas';
 import { Member, TestApp } from './test-app';

@@ -1,4 +1,4 @@
-import { migrate } from '../../libs/core/src/database/migrate';
+import { migrate } from '@app/core';
 import { adminQuery, databaseUrl } from './databases';
 
 /**

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { fromGlobalId } from '../../libs/core/src/ids/global-id';
+import { fromGlobalId } from '@app/core';
 import { launchBrowser, screenshots, seriousViolations } from '../support/browser';
 import { ok } from '../support/graphql-client';
 import { channelHasListener } from '../support/live-client';

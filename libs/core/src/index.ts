@@ -63,3 +63,5 @@ export * from './database/sql-snapshot';
 export * from './database/transactions';
 export * from './loaders/request-loaders';
 export * from './nodes/node-types';
+export * from './database/data-source-options';
+export * from './idempotency/client-mutations-purge.processor';

@@ -5,3 +5,5 @@ export * from './ideas.events';
 export { IdeaAudience } from './ideas/idea-audience';
 export { TrendingSweep } from './votes/trending-sweep';
 export { ExportDownloadsService } from './export/export-downloads.service';
+export { IdeasMaintenanceProcessor } from './ideas-maintenance.processor';
+export { EXPORT_REQUESTED_EVENT } from './export/idea-export-queue';

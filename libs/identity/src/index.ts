@@ -8,3 +8,5 @@ export { UserEntity } from './user.entity';
 export { UsersLoader } from './users.loader';
 export { UsersService } from './users.service';
 export { UserType } from './user.type';
+export { IdentityMaintenanceProcessor } from './identity-maintenance.processor';
+export { SessionsService } from './sessions/sessions.service';

@@ -12,3 +12,4 @@ export { CorrectionsService } from './corrections/corrections.service';
 export { CorrectionEntity } from './corrections/correction.entity';
 export { CorrectionType } from './corrections/correction.type';
 export { CorrectPostInput } from './dto/moderation.inputs';
+export { FingerprintPurgeProcessor } from './screening/fingerprint-purge.processor';
