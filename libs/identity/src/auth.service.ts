@@ -7,6 +7,7 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { effectiveStatus } from './reputation';
 import { SessionsService } from './sessions/sessions.service';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 const BAD_CREDENTIALS = 'The email or password is not correct';
@@ -16,6 +17,7 @@ const BAD_CREDENTIALS = 'The email or password is not correct';
 export class AuthService {
   constructor(
     private readonly users: UsersService,
+    private readonly members: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
@@ -33,7 +35,7 @@ export class AuthService {
    */
   async login(input: LoginInput, clientAddress: string): Promise<AuthPayload> {
     await this.throttle.attempt(input.email, clientAddress);
-    const user = await this.users.findForLogin(input.email);
+    const user = await this.members.findByEmail(input.email, true);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
     if (!user || !valid) throw unauthenticated(BAD_CREDENTIALS);
     await this.throttle.succeeded(input.email, clientAddress);

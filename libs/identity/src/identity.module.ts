@@ -15,12 +15,14 @@ import { SessionsResolver } from './sessions/sessions.resolver';
 import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersLoader } from './users.loader';
+import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   providers: [
+    UsersRepository,
     UsersService,
     AuthService,
     PasswordHasher,
@@ -51,6 +53,6 @@ export class IdentityModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.nodes.register('User', (id, _viewer, ctx) => this.users.load(ctx, id));
+    this.nodes.register('User', (id, _viewer, loaders) => this.users.load(loaders, id));
   }
 }

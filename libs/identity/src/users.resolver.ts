@@ -1,6 +1,7 @@
 import {
   CurrentUser,
   EXPENSIVE_FIELD_COST,
+  fromGlobalId,
   RequestContext,
   Roles,
   MODERATOR_ROLES,
@@ -51,7 +52,7 @@ export class UsersResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> | null {
-    return viewer ? this.loader.load(ctx, viewer.id) : null;
+    return viewer ? this.loader.load(ctx.loaders, viewer.id) : null;
   }
 
   @Query(() => UserType, { nullable: true })
@@ -66,7 +67,7 @@ export class UsersResolver {
     @Args('userId', { type: () => ID }) userId: string,
     @Args('role', { type: () => Role }) role: Role,
   ): Promise<UserEntity> {
-    return this.users.setRole(viewer, userId, role);
+    return this.users.setRole(viewer, fromGlobalId(userId, 'User', 'userId'), role);
   }
 
   @Mutation(() => UserType)
@@ -75,7 +76,8 @@ export class UsersResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: SanctionInput,
   ): Promise<UserEntity> {
-    return this.users.sanction(viewer, input);
+    const userId = fromGlobalId(input.userId, 'User', 'userId');
+    return this.users.sanction(viewer, { ...input, userId });
   }
 
   @ResolveField()

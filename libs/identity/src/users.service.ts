@@ -3,21 +3,19 @@ import {
   badInput,
   conflict,
   forbidden,
-  fromGlobalId,
   isUniqueViolation,
   ModerationLog,
   notFound,
   Role,
+  Transactions,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
 import { RegisterInput } from './dto/register.input';
-import { SanctionInput } from './dto/sanction.input';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Roles that no sanction reaches: they lose the role first. */
 export const UNSANCTIONABLE_ROLES: readonly Role[] = [Role.MODERATOR, Role.ADMIN];
@@ -31,35 +29,36 @@ export function assertSanctionable(role: Role): void {
   }
 }
 
+/** A sanction of the member `userId` (a UUID): silence, suspension or reinstatement. */
+export interface Sanction {
+  userId: string;
+  status: AccountStatus;
+  reason: string;
+  until?: Date | null;
+}
+
 /** Members: registration, lookup, roles and sanctions. */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly log: ModerationLog,
+    private readonly transactions: Transactions,
   ) {}
 
   /** Creates a member; a handle or email taken by someone else (ignoring case) is CONFLICT. */
   async register(input: RegisterInput): Promise<UserEntity> {
     const handle = input.handle.trim();
-    const email = input.email.trim();
     const passwordHash = await this.hasher.hash(input.password);
-    const user = this.users.create({
-      id: randomUUID(),
-      handle,
-      email,
-      displayName: input.displayName?.trim() || handle,
-      passwordHash,
-      role: Role.MEMBER,
-      status: AccountStatus.ACTIVE,
-      statusReason: null,
-      statusUntil: null,
-      reputation: 0,
-      acceptedSolutionCount: 0,
-    });
     try {
-      await this.users.insert(user);
+      return await this.users.insert({
+        id: randomUUID(),
+        handle,
+        email: input.email.trim(),
+        displayName: input.displayName?.trim() || handle,
+        passwordHash,
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw conflict(
@@ -70,84 +69,37 @@ export class UsersService {
       }
       throw error;
     }
-    return this.getById(user.id);
   }
 
-  /** Finds a member by id; null when there is none. */
+  /** A member by UUID; null when there is none. */
   findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
-  }
-
-  /** Finds a member by id or fails with NOT_FOUND. */
-  async getById(id: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw notFound('User');
-    return user;
+    return this.users.findById(id);
   }
 
   /** The ids of the members with these handles (compared ignoring case); unknown handles drop out. */
   async idsByHandles(handles: readonly string[]): Promise<string[]> {
-    if (handles.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.users.query(
-      `SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`,
-      [handles.map((handle) => handle.toLowerCase())],
-    );
-    return rows.map((row) => row.id);
+    return handles.length === 0 ? [] : this.users.idsByHandles(handles);
   }
 
-  /** Finds a member by handle, ignoring case. */
+  /** A member by handle, ignoring case. */
   findByHandle(handle: string): Promise<UserEntity | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .where('lower(u.handle) = lower(:handle)', { handle })
-      .getOne();
-  }
-
-  /** Finds a member with the password hash, for login. */
-  findForLogin(email: string): Promise<UserEntity | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
-      .getOne();
-  }
-
-  /** Finds a member by email, ignoring case. */
-  findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
-      .getOne();
-  }
-
-  /**
-   * Locks a member's row for the rest of the caller's transaction and reads it (null when there
-   * is no such member): the changes that must not interleave for one member queue up here.
-   */
-  lockForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /** Replaces a member's password hash, in the caller's transaction. */
-  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.update(UserEntity, { id }, { passwordHash });
+    return this.users.findByHandle(handle);
   }
 
   /** Gives a member a role (admins only; not oneself, so the last admin cannot lock all out). */
-  async setRole(actor: Viewer, userGlobalId: string, role: Role): Promise<UserEntity> {
-    const userId = fromGlobalId(userGlobalId, 'User', 'userId');
+  async setRole(actor: Viewer, userId: string, role: Role): Promise<UserEntity> {
     if (userId === actor.id) throw badInput('userId', 'you cannot change your own role');
-    const user = await this.getById(userId);
-    await this.users.manager.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { role });
-      await this.log.append(manager, {
+    const user = await this.existing(userId);
+    await this.transactions.run(async (tx) => {
+      await this.users.setRole(user.id, role, tx);
+      await this.log.append(tx, {
         actorId: actor.id,
         action: `ROLE_${role}`,
         targetUserId: user.id,
         reason: `was ${user.role}`,
       });
     });
-    return this.getById(user.id);
+    return this.existing(user.id);
   }
 
   /**
@@ -155,42 +107,44 @@ export class UsersService {
    * by anyone: an admin first takes their role away with setUserRole, which the log records.
    * Nobody sanctions themselves; `until` must lie in the future and only goes with a sanction.
    */
-  async sanction(actor: Viewer, input: SanctionInput): Promise<UserEntity> {
-    const userId = fromGlobalId(input.userId, 'User', 'userId');
-    if (!input.reason.trim()) throw badInput('reason', 'must not be blank');
-    if (userId === actor.id) throw badInput('userId', 'you cannot sanction yourself');
-    const until = input.until ?? null;
-    if (until && input.status === AccountStatus.ACTIVE) {
+  async sanction(actor: Viewer, sanction: Sanction): Promise<UserEntity> {
+    const reason = sanction.reason.trim();
+    if (!reason) throw badInput('reason', 'must not be blank');
+    if (sanction.userId === actor.id) throw badInput('userId', 'you cannot sanction yourself');
+    const until = sanction.until ?? null;
+    if (until && sanction.status === AccountStatus.ACTIVE) {
       throw badInput('until', 'only goes with SILENCED or SUSPENDED');
     }
     if (until && until.getTime() <= Date.now()) throw badInput('until', 'must be in the future');
-    const user = await this.getById(userId);
+    const user = await this.existing(sanction.userId);
     assertSanctionable(user.role);
-    await this.users.manager.transaction(async (manager) => {
+    await this.transactions.run(async (tx) => {
       // Locked and checked again, so a promotion racing the sanction cannot slip past the rule.
-      const locked = await manager.findOneOrFail(UserEntity, {
-        where: { id: user.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.users.lockById(user.id, tx);
+      if (!locked) throw notFound('User');
       assertSanctionable(locked.role);
-      await manager.update(
-        UserEntity,
-        { id: user.id },
+      await this.users.setStatus(
+        user.id,
         {
-          status: input.status,
-          statusReason: input.status === AccountStatus.ACTIVE ? null : input.reason.trim(),
+          status: sanction.status,
+          statusReason: sanction.status === AccountStatus.ACTIVE ? null : reason,
           statusUntil: until,
         },
+        tx,
       );
-      await this.log.append(manager, {
+      await this.log.append(tx, {
         actorId: actor.id,
-        action: `SANCTION_${input.status}`,
+        action: `SANCTION_${sanction.status}`,
         targetUserId: user.id,
-        reason: until
-          ? `${input.reason.trim()} (until ${until.toISOString()})`
-          : input.reason.trim(),
+        reason: until ? `${reason} (until ${until.toISOString()})` : reason,
       });
     });
-    return this.getById(user.id);
+    return this.existing(user.id);
+  }
+
+  private async existing(id: string): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound('User');
+    return user;
   }
 }

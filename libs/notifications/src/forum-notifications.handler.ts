@@ -1,4 +1,4 @@
-import { DomainEventHandlers } from '@app/core';
+import { DomainEventHandlers, notFound } from '@app/core';
 import {
   FORUM_EVENTS,
   KudoGivenEvent,
@@ -7,7 +7,7 @@ import {
   ThreadCreatedEvent,
   ThreadSubscriptionsService,
 } from '@app/forum';
-import { UsersService } from '@app/identity';
+import { UserEntity, UsersService } from '@app/identity';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationKind } from './notification-kind';
 import { Notifier } from './notifier';
@@ -48,7 +48,7 @@ export class ForumNotificationsHandler implements OnModuleInit {
   }
 
   private async threadCreated(eventId: string, event: ThreadCreatedEvent): Promise<void> {
-    const author = await this.users.getById(event.authorId);
+    const author = await this.member(event.authorId);
     const mentioned = await this.mentionedIds(event.mentionedHandles, event.authorId);
     await this.notifier.notify(mentioned, {
       kind: NotificationKind.MENTION,
@@ -61,7 +61,7 @@ export class ForumNotificationsHandler implements OnModuleInit {
   }
 
   private async postCreated(eventId: string, event: PostCreatedEvent): Promise<void> {
-    const author = await this.users.getById(event.authorId);
+    const author = await this.member(event.authorId);
     const mentioned = await this.mentionedIds(event.mentionedHandles, event.authorId);
     const draft = { subjectType: 'Post', subjectId: event.postId, actorId: author.id, eventId };
     await this.notifier.notify(mentioned, {
@@ -96,7 +96,7 @@ export class ForumNotificationsHandler implements OnModuleInit {
   }
 
   private async kudoGiven(eventId: string, event: KudoGivenEvent): Promise<void> {
-    const giver = await this.users.getById(event.giverId);
+    const giver = await this.member(event.giverId);
     await this.notifier.notify([event.authorId], {
       kind: NotificationKind.KUDO_RECEIVED,
       message: `@${giver.handle} gave your answer to “${event.threadTitle}” a kudo`,
@@ -105,6 +105,13 @@ export class ForumNotificationsHandler implements OnModuleInit {
       actorId: giver.id,
       eventId,
     });
+  }
+
+  /** The member behind an event; one gone since fails the job like any other failure. */
+  private async member(id: string): Promise<UserEntity> {
+    const member = await this.users.findById(id);
+    if (!member) throw notFound('User');
+    return member;
   }
 
   private async mentionedIds(handles: readonly string[], authorId: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { AccountStatus } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { effectiveStatus } from '../reputation';
-import { UsersService } from '../users.service';
+import { UsersRepository } from '../users.repository';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { newResetToken } from './reset-token';
 
@@ -25,7 +25,7 @@ export interface IssuedPasswordReset {
 @Injectable()
 export class PasswordResetIssuer {
   constructor(
-    private readonly users: UsersService,
+    private readonly users: UsersRepository,
     private readonly resets: PasswordResetsRepository,
   ) {}
 

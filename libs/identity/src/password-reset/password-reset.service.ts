@@ -1,15 +1,13 @@
-import { AccountStatus, badInput, OutboxService, unauthenticated } from '@app/core';
+import { AccountStatus, badInput, OutboxService, Transactions, unauthenticated } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { AuthPayload } from '../dto/auth-payload.type';
 import { ResetPasswordArgs } from '../dto/reset-password.args';
 import { IDENTITY_EVENTS, PasswordResetRequestedEvent } from '../identity.events';
 import { PasswordHasher } from '../password-hasher';
 import { effectiveStatus } from '../reputation';
 import { SessionsService } from '../sessions/sessions.service';
-import { UsersService } from '../users.service';
+import { UsersRepository } from '../users.repository';
 import { PasswordResetThrottle } from './password-reset-throttle';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { resetTokenHash } from './reset-token';
@@ -26,8 +24,8 @@ const INVALID_TOKEN = 'is unknown, expired or already used; ask for a new passwo
 @Injectable()
 export class PasswordResetService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersService,
+    private readonly transactions: Transactions,
+    private readonly users: UsersRepository,
     private readonly resets: PasswordResetsRepository,
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
@@ -45,8 +43,8 @@ export class PasswordResetService {
     await this.throttle.attempt(email, clientAddress);
     const user = await this.users.findByEmail(email);
     if (user && effectiveStatus(user.status, user.statusUntil) !== AccountStatus.SUSPENDED) {
-      await this.dataSource.transaction((manager) =>
-        this.outbox.record(manager, IDENTITY_EVENTS.passwordResetRequested, {
+      await this.transactions.run((tx) =>
+        this.outbox.record(tx, IDENTITY_EVENTS.passwordResetRequested, {
           userId: user.id,
         } satisfies PasswordResetRequestedEvent),
       );
@@ -65,22 +63,22 @@ export class PasswordResetService {
     const userId = tokenHash ? await this.resets.usableBy(tokenHash) : null;
     if (!tokenHash || !userId) throw badInput('token', INVALID_TOKEN);
     const passwordHash = await this.hasher.hash(args.password);
-    const session = await this.dataSource.transaction(async (manager) => {
+    const { user, session } = await this.transactions.run(async (tx) => {
       // The member's row first: concurrent resets of one member queue here, never deadlock.
-      const user = await this.users.lockForUpdate(manager, userId);
+      const user = await this.users.lockById(userId, tx);
       if (!user) throw badInput('token', INVALID_TOKEN);
       if (effectiveStatus(user.status, user.statusUntil) === AccountStatus.SUSPENDED) {
         throw unauthenticated('This account is suspended');
       }
-      if (!(await this.resets.consume(manager, tokenHash, userId))) {
+      if (!(await this.resets.consume(tokenHash, userId, tx))) {
         throw badInput('token', INVALID_TOKEN);
       }
-      await this.users.setPasswordHash(manager, userId, passwordHash);
-      await this.resets.voidOpenOf(manager, userId);
-      await this.sessions.endAllOf(manager, userId);
-      return this.sessions.start(userId, manager);
+      await this.users.setPasswordHash(userId, passwordHash, tx);
+      await this.resets.voidOpenOf(userId, tx);
+      await this.sessions.endAllOf(userId, tx);
+      return { user, session: await this.sessions.start(userId, tx) };
     });
     this.sessions.allEnded(userId, session.sessionId);
-    return { token: session.token, user: await this.users.getById(userId) };
+    return { token: session.token, user };
   }
 }

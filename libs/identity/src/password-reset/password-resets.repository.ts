@@ -1,6 +1,7 @@
+import { Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** Every statement on `password_resets`. Tokens appear here only as their SHA-256. */
 @Injectable()
@@ -50,12 +51,12 @@ export class PasswordResetsRepository {
   }
 
   /**
-   * Uses the reset in the caller's transaction: true for exactly one of any number of concurrent
+   * Uses the reset in the transaction `tx`: true for exactly one of any number of concurrent
    * calls with the same token (the row lock makes the others see it used), false when it is
    * unknown, expired, used, or not `userId`'s.
    */
-  async consume(manager: EntityManager, tokenHash: Buffer, userId: string): Promise<boolean> {
-    const [rows]: [unknown[], number] = await manager.query(
+  async consume(tokenHash: Buffer, userId: string, tx: Tx): Promise<boolean> {
+    const [rows]: [unknown[], number] = await tx.query(
       `UPDATE password_resets SET used_at = now()
         WHERE token_hash = $1 AND user_id = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING id`,
@@ -64,9 +65,9 @@ export class PasswordResetsRepository {
     return rows.length === 1;
   }
 
-  /** Makes every other open reset of a member unusable (marked used), in the caller's transaction. */
-  async voidOpenOf(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(
+  /** Makes every other open reset of a member unusable (marked used), in the transaction `tx`. */
+  async voidOpenOf(userId: string, tx: Tx): Promise<void> {
+    await tx.query(
       `UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
       [userId],
     );

@@ -1,7 +1,7 @@
-import { AccountStatus, Role } from '@app/core';
+import { AccountStatus, Role, SAMPLE, SqlSnapshot, Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** The member behind an open session, as the viewer lookup reads it. */
 export interface SessionMemberRow {
@@ -17,16 +17,12 @@ export interface SessionMemberRow {
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Opens a session for a member until `expiresAt` (in `manager`'s transaction, if given). */
-  async insert(
-    session: { id: string; userId: string; expiresAt: Date },
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    await manager.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)`, [
-      session.id,
-      session.userId,
-      session.expiresAt,
-    ]);
+  /** Opens a session for a member until `expiresAt` (in the transaction `tx`, if given). */
+  async insert(session: { id: string; userId: string; expiresAt: Date }, tx?: Tx): Promise<void> {
+    await (tx ?? this.dataSource.manager).query(
+      `INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)`,
+      [session.id, session.userId, session.expiresAt],
+    );
   }
 
   /**
@@ -34,6 +30,7 @@ export class SessionsRepository {
    * be the member's (a token pairing someone's session with another id names nobody), not
    * revoked and not expired.
    */
+  @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.UUID_2] })
   async findOpenSessionMember(sessionId: string, userId: string): Promise<SessionMemberRow | null> {
     const [row]: SessionMemberRow[] = await this.dataSource.query(
       `SELECT u.id, u.handle, u.role, u.status, u.status_until
@@ -54,9 +51,9 @@ export class SessionsRepository {
     return count > 0;
   }
 
-  /** Revokes every open session of a member, in the caller's transaction; returns how many. */
-  async revokeAllOf(manager: EntityManager, userId: string): Promise<number> {
-    const [, count]: [unknown, number] = await manager.query(
+  /** Revokes every open session of a member, in the transaction `tx`; returns how many. */
+  async revokeAllOf(userId: string, tx: Tx): Promise<number> {
+    const [, count]: [unknown, number] = await tx.query(
       `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );

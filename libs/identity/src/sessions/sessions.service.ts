@@ -4,12 +4,12 @@ import {
   SessionRevocations,
   TokenService,
   TokenSubject,
+  Tx,
   Viewer,
   ViewerSource,
 } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { effectiveStatus } from '../reputation';
 import { SessionsRepository } from './sessions.repository';
 
@@ -33,12 +33,12 @@ export class SessionsService implements ViewerSource {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Opens a session for a member (in `manager`'s transaction, if given); returns its token. */
-  async start(userId: string, manager?: EntityManager): Promise<OpenedSession> {
+  /** Opens a session for a member (in the transaction `tx`, if given); returns its token. */
+  async start(userId: string, tx?: Tx): Promise<OpenedSession> {
     const sessionId = randomUUID();
     // The session lasts as long as the token it is issued with, and not a moment longer.
     const expiresAt = new Date(Date.now() + this.config.tokenTtlSeconds * 1000);
-    await this.sessions.insert({ id: sessionId, userId, expiresAt }, manager);
+    await this.sessions.insert({ id: sessionId, userId, expiresAt }, tx);
     return { sessionId, token: this.tokens.issue({ userId, sessionId }) };
   }
 
@@ -68,8 +68,8 @@ export class SessionsService implements ViewerSource {
    * Ends every open session of a member, in the caller's transaction; call `allEnded` once it
    * has committed.
    */
-  async endAllOf(manager: EntityManager, userId: string): Promise<void> {
-    await this.sessions.revokeAllOf(manager, userId);
+  async endAllOf(userId: string, tx: Tx): Promise<void> {
+    await this.sessions.revokeAllOf(userId, tx);
   }
 
   /**
