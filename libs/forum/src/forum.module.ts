@@ -6,6 +6,7 @@ import { ModeratableRegistry, ModerationModule } from '@app/moderation';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BoardEntity } from './boards/board.entity';
+import { BoardsRepository } from './boards/boards.repository';
 import { BoardsResolver } from './boards/boards.resolver';
 import { BoardsService } from './boards/boards.service';
 import { PostEntity } from './posts/post.entity';
@@ -17,12 +18,15 @@ import { SitemapRepository } from './sitemap/sitemap.repository';
 import { SitemapResolver } from './sitemap/sitemap.resolver';
 import { SitemapService } from './sitemap/sitemap.service';
 import { ThreadSearchRepository } from './search-source/thread-search.repository';
+import { ThreadSubscriptionsRepository } from './subscriptions/thread-subscriptions.repository';
 import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
 import { ThreadFollowable } from './subscriptions/thread-followable';
+import { KudosRepository } from './kudos/kudos.repository';
 import { KudosService } from './kudos/kudos.service';
 import { PostEditsService } from './revisions/post-edits.service';
 import { MarkdownPreviewResolver } from './preview/markdown-preview.resolver';
 import { PostRevisionEntity } from './revisions/post-revision.entity';
+import { PostRevisionsRepository } from './revisions/post-revisions.repository';
 import { PostRevisionsResolver } from './revisions/post-revisions.resolver';
 import { ThreadEntity } from './threads/thread.entity';
 import { ThreadsRepository } from './threads/threads.repository';
@@ -38,6 +42,7 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     TypeOrmModule.forFeature([BoardEntity, ThreadEntity, PostEntity, PostRevisionEntity]),
   ],
   providers: [
+    BoardsRepository,
     BoardsService,
     BoardsResolver,
     ThreadsRepository,
@@ -50,9 +55,12 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     SitemapRepository,
     SitemapService,
     SitemapResolver,
+    ThreadSubscriptionsRepository,
     ThreadSubscriptionsService,
     ThreadFollowable,
+    KudosRepository,
     KudosService,
+    PostRevisionsRepository,
     PostEditsService,
     PostRevisionsResolver,
     MarkdownPreviewResolver,
@@ -90,9 +98,13 @@ export class ForumModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.nodes.register('Board', (id, _viewer, ctx) => this.boards.load(ctx, id));
-    this.nodes.register('Thread', (id, viewer, ctx) => this.threads.findVisible(ctx, id, viewer));
-    this.nodes.register('Post', (id, viewer, ctx) => this.posts.findVisible(ctx, id, viewer));
+    this.nodes.register('Board', (id, _viewer, loaders) => this.boards.load(loaders, id));
+    this.nodes.register('Thread', (id, viewer, loaders) =>
+      this.threads.findVisible(loaders, id, viewer),
+    );
+    this.nodes.register('Post', (id, viewer, loaders) =>
+      this.posts.findVisible(loaders, id, viewer),
+    );
     this.moderatables.register(this.threadModeration);
     this.moderatables.register(this.postModeration);
     this.followables.register('Thread', this.threadFollowable);

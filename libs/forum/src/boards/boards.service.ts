@@ -1,16 +1,18 @@
-import { badInput, byKeys, conflict, isUniqueViolation, requestLoader } from '@app/core';
+import { badInput, byKeys, conflict, isUniqueViolation, RequestLoaders, Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
 import { CreateBoardInput } from '../dto/create-board.input';
 import { BoardKind } from '../forum.enums';
 import { BoardEntity } from './board.entity';
+import { BoardsRepository } from './boards.repository';
+
+/** Boards are an operator's catalogue: listed whole, never paged. */
+const MAX_BOARDS = 500;
 
 /** Boards: the places where questions (or ideas) are asked. */
 @Injectable()
 export class BoardsService {
-  constructor(@InjectRepository(BoardEntity) private readonly boards: Repository<BoardEntity>) {}
+  constructor(private readonly repository: BoardsRepository) {}
 
   /** Creates a board; a taken slug is CONFLICT. */
   async create(input: CreateBoardInput): Promise<BoardEntity> {
@@ -18,7 +20,7 @@ export class BoardsService {
     if (!name) throw badInput('name', 'must not be blank');
     const id = randomUUID();
     try {
-      await this.boards.insert({
+      await this.repository.insert({
         id,
         slug: input.slug,
         name,
@@ -32,17 +34,17 @@ export class BoardsService {
       }
       throw error;
     }
-    return this.boards.findOneByOrFail({ id });
+    return this.found(await this.repository.byId(id));
   }
 
-  /** Every board, by name. Boards are few (an operator's catalogue), so this list is not paged. */
+  /** Every board, by name. */
   list(): Promise<BoardEntity[]> {
-    return this.boards.find({ order: { name: 'ASC', id: 'ASC' }, take: 500 });
+    return this.repository.list(MAX_BOARDS);
   }
 
   /** The kind of a board, or null when there is no such board. */
-  async kindOf(id: string): Promise<BoardKind | null> {
-    const board = await this.boards.findOneBy({ id });
+  async kindOf(id: string, tx?: Tx): Promise<BoardKind | null> {
+    const board = await this.repository.byId(id, tx);
     return board?.kind ?? null;
   }
 
@@ -50,19 +52,27 @@ export class BoardsService {
    * Moves a board's count of published threads by `delta`, inside the caller's transaction: the
    * ideas of an IDEAS board are counted like the questions of a QUESTIONS board.
    */
-  async countPublished(manager: EntityManager, boardId: string, delta: number): Promise<void> {
-    if (delta !== 0) await manager.increment(BoardEntity, { id: boardId }, 'threadCount', delta);
+  async countPublished(tx: Tx, boardId: string, delta: number): Promise<void> {
+    if (delta !== 0) await this.repository.moveThreadCount(boardId, delta, tx);
   }
 
+  /** The board with this slug, or null. */
   findBySlug(slug: string): Promise<BoardEntity | null> {
-    return this.boards.findOneBy({ slug });
+    return this.repository.bySlug(slug);
   }
 
-  /** Loads a board through the request's loader. */
-  load(ctx: object, id: string): Promise<BoardEntity | null> {
-    return requestLoader<string, BoardEntity | null>(ctx, 'boards.byId', async (ids) => {
-      const rows = await this.boards.findBy({ id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
+  /** Loads a board by UUID, batched through the request's loaders. */
+  load(loaders: RequestLoaders, id: string): Promise<BoardEntity | null> {
+    return loaders
+      .get<
+        string,
+        BoardEntity | null
+      >('boards.byId', async (ids) => byKeys(ids, await this.repository.byIds(ids), (row) => row.id, null))
+      .load(id);
+  }
+
+  private found(board: BoardEntity | null): BoardEntity {
+    if (!board) throw new Error('the board just written is missing');
+    return board;
   }
 }

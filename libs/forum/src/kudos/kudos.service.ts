@@ -2,20 +2,21 @@ import {
   badInput,
   canSee,
   ContentStatus,
-  fromGlobalId,
+  idPages,
   notFound,
   OutboxService,
-  requestLoader,
-  userIdPages,
+  RequestLoaders,
+  Transactions,
+  Tx,
   Viewer,
 } from '@app/core';
 import { KUDO_REPUTATION, ReputationService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { FORUM_EVENTS, KudoGivenEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
-import { ThreadEntity } from '../threads/thread.entity';
+import { PostsRepository } from '../posts/posts.repository';
+import { ThreadsRepository } from '../threads/threads.repository';
+import { KudosRepository } from './kudos.repository';
 
 /**
  * Kudos: one per member per post. The kudos row, the post's count and the author's reputation
@@ -25,28 +26,24 @@ import { ThreadEntity } from '../threads/thread.entity';
 @Injectable()
 export class KudosService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repository: KudosRepository,
+    private readonly posts: PostsRepository,
+    private readonly threads: ThreadsRepository,
     private readonly reputation: ReputationService,
     private readonly outbox: OutboxService,
   ) {}
 
   /** Gives the viewer's kudo to a post (not their own); giving it again changes nothing. */
-  async give(viewer: Viewer, postGlobalId: string): Promise<PostEntity> {
-    const postId = fromGlobalId(postGlobalId, 'Post', 'postId');
-    await this.dataSource.transaction(async (manager) => {
-      const post = await this.kudoablePost(manager, postId, viewer);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO kudos (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING post_id`,
-        [post.id, viewer.id],
-      );
-      if (inserted.length === 0) return;
-      await manager.query(`UPDATE posts SET kudos_count = kudos_count + 1 WHERE id = $1`, [
-        post.id,
-      ]);
+  async give(viewer: Viewer, postId: string): Promise<PostEntity> {
+    await this.transactions.run(async (tx) => {
+      const post = await this.kudoablePost(tx, postId, viewer);
+      if (!(await this.repository.add(post.id, viewer.id, tx))) return;
       // Official answers earn no reputation: the count still moves, the author's points do not.
-      if (!post.official) await this.reputation.award(manager, post.authorId, KUDO_REPUTATION);
-      const thread = await manager.findOneByOrFail(ThreadEntity, { id: post.threadId });
-      await this.outbox.record(manager, FORUM_EVENTS.kudoGiven, {
+      if (!post.official) await this.reputation.award(tx, post.authorId, KUDO_REPUTATION);
+      const thread = await this.threads.byId(post.threadId, tx);
+      if (!thread) throw notFound('Thread');
+      await this.outbox.record(tx, FORUM_EVENTS.kudoGiven, {
         postId: post.id,
         threadId: post.threadId,
         giverId: viewer.id,
@@ -54,47 +51,36 @@ export class KudosService {
         threadTitle: thread.title,
       } satisfies KudoGivenEvent);
     });
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
+    return this.fresh(postId);
   }
 
   /** Takes the viewer's kudo back; taking back a kudo never given changes nothing. */
-  async remove(viewer: Viewer, postGlobalId: string): Promise<PostEntity> {
-    const postId = fromGlobalId(postGlobalId, 'Post', 'postId');
-    await this.dataSource.transaction(async (manager) => {
-      const post = await this.kudoablePost(manager, postId, viewer);
-      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE.
-      const [{ removed }]: Array<{ removed: number }> = await manager.query(
-        `WITH gone AS (DELETE FROM kudos WHERE post_id = $1 AND user_id = $2 RETURNING 1)
-         SELECT count(*)::int AS removed FROM gone`,
-        [post.id, viewer.id],
-      );
-      if (removed === 0) return;
-      await manager.query(`UPDATE posts SET kudos_count = kudos_count - 1 WHERE id = $1`, [
-        post.id,
-      ]);
-      if (!post.official) await this.reputation.award(manager, post.authorId, -KUDO_REPUTATION);
+  async remove(viewer: Viewer, postId: string): Promise<PostEntity> {
+    await this.transactions.run(async (tx) => {
+      const post = await this.kudoablePost(tx, postId, viewer);
+      if (!(await this.repository.remove(post.id, viewer.id, tx))) return;
+      if (!post.official) await this.reputation.award(tx, post.authorId, -KUDO_REPUTATION);
     });
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
+    return this.fresh(postId);
   }
 
-  /** Whether the viewer has given a kudo to the post, batched per request. */
-  hasGiven(ctx: object, viewerId: string, postId: string): Promise<boolean> {
-    return requestLoader<string, boolean>(ctx, `kudos.of.${viewerId}`, async (postIds) => {
-      const rows: Array<{ post_id: string }> = await this.dataSource.query(
-        `SELECT post_id FROM kudos WHERE user_id = $1 AND post_id = ANY($2::uuid[])`,
-        [viewerId, postIds],
-      );
-      const given = new Set(rows.map((row) => row.post_id));
-      return postIds.map((id) => given.has(id));
-    }).load(postId);
+  /** Whether the viewer has given a kudo to the post, batched through the request's loaders. */
+  hasGiven(loaders: RequestLoaders, viewerId: string, postId: string): Promise<boolean> {
+    return loaders
+      .get<
+        string,
+        boolean
+      >(`kudos.of.${viewerId}`, (postIds) => this.repository.givenAmong(viewerId, postIds))
+      .load(postId);
   }
 
-  private async kudoablePost(
-    manager: EntityManager,
-    postId: string,
-    viewer: Viewer,
-  ): Promise<PostEntity> {
-    const post = await manager.findOneBy(PostEntity, { id: postId });
+  /** Everyone who gave the post a kudo, in pages, for fan-outs that must not load them all. */
+  giverIds(postId: string): AsyncGenerator<string[]> {
+    return idPages((after, limit) => this.repository.giverPage(postId, after, limit));
+  }
+
+  private async kudoablePost(tx: Tx, postId: string, viewer: Viewer): Promise<PostEntity> {
+    const post = await this.posts.byId(postId, tx);
     if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
     if (post.authorId === viewer.id)
       throw badInput('postId', 'you cannot give kudos to your own post');
@@ -103,12 +89,9 @@ export class KudosService {
     return post;
   }
 
-  /** Everyone who gave the post a kudo, in pages, for fan-outs that must not load them all. */
-  giverIds(postId: string): AsyncGenerator<string[]> {
-    return userIdPages(
-      this.dataSource,
-      `SELECT user_id FROM kudos WHERE post_id = $1 AND user_id > $2 ORDER BY user_id LIMIT $3`,
-      postId,
-    );
+  private async fresh(postId: string): Promise<PostEntity> {
+    const post = await this.posts.byId(postId);
+    if (!post) throw notFound('Post');
+    return post;
   }
 }

@@ -19,6 +19,6 @@ export class MemberAnswersResolver {
     @Args('first', { type: () => Int, defaultValue: 5, nullable: true }) first: number | null,
     @Context() ctx: RequestContext,
   ): Promise<PostEntity[]> {
-    return this.posts.recentAnswers(ctx, user.id, first ?? 5);
+    return this.posts.recentAnswers(ctx.loaders, user.id, first ?? 5);
   }
 }

@@ -1,9 +1,13 @@
 import {
+  ContentStatus,
   encodeCursor,
   pageCursor,
   PageRequest,
   pastLeadingKey,
+  SAMPLE,
   seek,
+  SqlSnapshot,
+  Tx,
   Viewer,
   visibleSql,
 } from '@app/core';
@@ -22,18 +26,50 @@ export interface AnswerPageQuery {
   viewer: Viewer | null;
 }
 
+/** A new answer's row; the database fills in its creation time. */
+export type NewPost = Pick<
+  PostEntity,
+  | 'id'
+  | 'threadId'
+  | 'authorId'
+  | 'body'
+  | 'bodyHtml'
+  | 'bodyText'
+  | 'status'
+  | 'kudosCount'
+  | 'official'
+  | 'editedAt'
+>;
+
+/** A post's body in its three forms, as an edit writes them. */
+export type PostBody = Pick<PostEntity, 'body' | 'bodyHtml' | 'bodyText'>;
+
+const FIRST_PAGE = { direction: 'forward', limit: 20, cursor: null } as const;
+const SAMPLE_ANSWERS = {
+  threadId: SAMPLE.UUID,
+  orderBy: AnswerOrder.OLDEST,
+  page: FIRST_PAGE,
+  excludeId: SAMPLE.UUID_2,
+  viewer: null,
+};
+
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 const MAX_TIME = 8.64e15;
 // kudos_count is an integer column: a bound past its range would fail the query.
 const MAX_KUDOS = 2 ** 31 - 1;
 
-/** The answer queries; every ordering walks posts_thread_created_idx or posts_thread_kudos_idx. */
+/** The answer statements; every ordering walks posts_thread_created_idx or posts_thread_kudos_idx. */
 @Injectable()
 export class PostsRepository {
   constructor(@InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>) {}
 
   /** One keyset page of a thread's answers (limit + 1 rows), in the page's direction. */
+  @SqlSnapshot({ name: 'oldest first', params: [SAMPLE_ANSWERS] })
+  @SqlSnapshot({
+    name: 'most kudos first',
+    params: [{ ...SAMPLE_ANSWERS, orderBy: AnswerOrder.MOST_KUDOS }],
+  })
   page(query: AnswerPageQuery): Promise<PostEntity[]> {
     const qb = this.filtered(query);
     if (query.excludeId) qb.andWhere('p.id <> :excludeId', { excludeId: query.excludeId });
@@ -74,6 +110,7 @@ export class PostsRepository {
   }
 
   /** How many answers of the thread the viewer can see. */
+  @SqlSnapshot({ params: [SAMPLE_ANSWERS] })
   count(query: AnswerPageQuery): Promise<number> {
     return this.filtered(query).getCount();
   }
@@ -105,6 +142,7 @@ export class PostsRepository {
    * The latest `limit` published answers of each author in published threads, newest first, in
    * one query: each author's walk of posts_author_recent_idx stops after `limit` visible rows.
    */
+  @SqlSnapshot({ params: [[SAMPLE.UUID, SAMPLE.UUID_2], 5] })
   async recentByAuthors(authorIds: readonly string[], limit: number): Promise<PostEntity[]> {
     const rows: Array<{ id: string }> = await this.posts.query(
       `SELECT recent.id
@@ -123,6 +161,80 @@ export class PostsRepository {
     const posts = await this.posts.findBy({ id: In(rows.map((row) => row.id)) });
     const byId = new Map(posts.map((post) => [post.id, post]));
     return rows.flatMap((row) => byId.get(row.id) ?? []);
+  }
+
+  /** The posts of these ids that exist, in no particular order (the loaders' batch read). */
+  @SqlSnapshot({ params: [[SAMPLE.UUID, SAMPLE.UUID_2]] })
+  byIds(ids: readonly string[]): Promise<PostEntity[]> {
+    return this.posts.findBy({ id: In([...ids]) });
+  }
+
+  /** A post by id, or null. */
+  @SqlSnapshot({ params: [SAMPLE.UUID] })
+  byId(id: string, tx?: Tx): Promise<PostEntity | null> {
+    return this.repo(tx).findOneBy({ id });
+  }
+
+  /** A published post by id, or null (hidden, deleted or missing). */
+  @SqlSnapshot({ params: [SAMPLE.UUID] })
+  publishedById(id: string): Promise<PostEntity | null> {
+    return this.posts.findOneBy({ id, status: ContentStatus.PUBLISHED });
+  }
+
+  /** A post by id, its row locked until the transaction ends (settles concurrent changes). */
+  @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.TX] })
+  lock(id: string, tx: Tx): Promise<PostEntity | null> {
+    return tx.getRepository(PostEntity).findOne({
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  @SqlSnapshot({
+    params: [
+      {
+        id: SAMPLE.UUID,
+        threadId: SAMPLE.UUID_2,
+        authorId: SAMPLE.UUID_2,
+        body: SAMPLE.TEXT,
+        bodyHtml: SAMPLE.TEXT,
+        bodyText: SAMPLE.TEXT,
+        status: ContentStatus.PUBLISHED,
+        kudosCount: 0,
+        official: false,
+        editedAt: null,
+      },
+      SAMPLE.TX,
+    ],
+  })
+  async insert(post: NewPost, tx: Tx): Promise<void> {
+    await tx.getRepository(PostEntity).insert(post);
+  }
+
+  /** Replaces the body and marks the post edited now. */
+  async replaceBody(id: string, body: PostBody, tx: Tx): Promise<void> {
+    await tx.getRepository(PostEntity).update({ id }, { ...body, editedAt: () => 'now()' });
+  }
+
+  /** Marks the post DELETED, keeping its text and who deleted it why. */
+  async softDelete(id: string, deletedBy: string, reason: string | null, tx: Tx): Promise<void> {
+    await tx.getRepository(PostEntity).update(
+      { id },
+      {
+        status: ContentStatus.DELETED,
+        deletedAt: () => 'now()',
+        deletedBy,
+        deleteReason: reason,
+      },
+    );
+  }
+
+  async setStatus(id: string, status: ContentStatus, tx: Tx): Promise<void> {
+    await tx.getRepository(PostEntity).update({ id }, { status });
+  }
+
+  private repo(tx?: Tx): Repository<PostEntity> {
+    return tx ? tx.getRepository(PostEntity) : this.posts;
   }
 
   private filtered(query: AnswerPageQuery): SelectQueryBuilder<PostEntity> {

@@ -1,4 +1,12 @@
-import { Authenticated, CurrentUser, RequestContext, Roles, STAFF_ROLES, Viewer } from '@app/core';
+import {
+  Authenticated,
+  CurrentUser,
+  fromGlobalId,
+  RequestContext,
+  Roles,
+  STAFF_ROLES,
+  Viewer,
+} from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
 import {
   CorrectionEntity,
@@ -36,12 +44,13 @@ export class PostsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: PostAnswerInput,
   ): Promise<PostEntity> {
-    return this.posts.postAnswer(viewer, input);
+    const threadId = fromGlobalId(input.threadId, 'Thread', 'threadId');
+    return this.posts.postAnswer(viewer, { ...input, threadId });
   }
 
   @ResolveField('thread', () => ThreadType)
   thread(@Parent() post: PostEntity, @Context() ctx: RequestContext): Promise<ThreadEntity | null> {
-    return this.threads.load(ctx, post.threadId);
+    return this.threads.load(ctx.loaders, post.threadId);
   }
 
   @ResolveField('author', () => UserType)
@@ -54,7 +63,7 @@ export class PostsResolver {
     @Parent() post: PostEntity,
     @Context() ctx: RequestContext,
   ): Promise<boolean> {
-    const thread = await this.threads.load(ctx, post.threadId);
+    const thread = await this.threads.load(ctx.loaders, post.threadId);
     return thread?.acceptedPostId === post.id;
   }
 
@@ -64,7 +73,8 @@ export class PostsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: EditPostInput,
   ): Promise<PostEntity> {
-    return this.edits.edit(viewer, input);
+    const postId = fromGlobalId(input.postId, 'Post', 'postId');
+    return this.edits.edit(viewer, { ...input, postId });
   }
 
   @Mutation(() => PostType)
@@ -74,7 +84,7 @@ export class PostsResolver {
     @Args('postId', { type: () => ID }) postId: string,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null,
   ): Promise<PostEntity> {
-    return this.edits.delete(viewer, postId, reason);
+    return this.edits.delete(viewer, fromGlobalId(postId, 'Post', 'postId'), reason);
   }
 
   @Mutation(() => PostType)
@@ -83,7 +93,7 @@ export class PostsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('postId', { type: () => ID }) postId: string,
   ): Promise<PostEntity> {
-    return this.kudos.give(viewer, postId);
+    return this.kudos.give(viewer, fromGlobalId(postId, 'Post', 'postId'));
   }
 
   @Mutation(() => PostType)
@@ -92,7 +102,7 @@ export class PostsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('postId', { type: () => ID }) postId: string,
   ): Promise<PostEntity> {
-    return this.kudos.remove(viewer, postId);
+    return this.kudos.remove(viewer, fromGlobalId(postId, 'Post', 'postId'));
   }
 
   @ResolveField('viewerHasGivenKudo', () => Boolean)
@@ -101,7 +111,7 @@ export class PostsResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<boolean> | boolean {
-    return viewer ? this.kudos.hasGiven(ctx, viewer.id, post.id) : false;
+    return viewer ? this.kudos.hasGiven(ctx.loaders, viewer.id, post.id) : false;
   }
 
   @Mutation(() => PostType, {
@@ -134,6 +144,6 @@ export class PostsResolver {
     @Parent() post: PostEntity,
     @Context() ctx: RequestContext,
   ): Promise<PostRevisionEntity[]> {
-    return this.edits.revisions(ctx, post.id);
+    return this.edits.revisions(ctx.loaders, post.id);
   }
 }

@@ -7,7 +7,6 @@ import {
   Connection,
   ContentStatus,
   forbidden,
-  fromGlobalId,
   hasRole,
   markdownPlainText,
   notFound,
@@ -15,30 +14,39 @@ import {
   PageRequest,
   pageSize,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
   STAFF_ROLES,
   toConnection,
+  Transactions,
+  Tx,
   Viewer,
 } from '@app/core';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { PostAnswerInput } from '../dto/post-answer.input';
 import { FORUM_EVENTS, PostCreatedEvent } from '../forum.events';
 import { AnswerOrder, ThreadStatus } from '../forum.enums';
 import { ThreadEntity } from '../threads/thread.entity';
+import { ThreadsRepository } from '../threads/threads.repository';
 import { mentionedHandles } from '../mentions';
 import { PostEntity } from './post.entity';
 import { PostsRepository } from './posts.repository';
+
+/** An answer to post, its thread already decoded to a UUID. */
+export interface NewAnswer {
+  threadId: string;
+  body: string;
+  official?: boolean | null;
+  clientMutationId?: string | null;
+}
 
 /** Answers: posting them and listing a thread's answers. */
 @Injectable()
 export class PostsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: PostsRepository,
+    private readonly threads: ThreadsRepository,
     private readonly outbox: OutboxService,
     private readonly screening: ContentScreening,
     private readonly clientMutations: ClientMutations,
@@ -50,8 +58,8 @@ export class PostsService {
    * Only staff answer for the company (`official`); anyone else is refused before anything is
    * written, the idempotency record included.
    */
-  async postAnswer(viewer: Viewer, input: PostAnswerInput): Promise<PostEntity> {
-    const threadId = fromGlobalId(input.threadId, 'Thread', 'threadId');
+  async postAnswer(viewer: Viewer, input: NewAnswer): Promise<PostEntity> {
+    const { threadId } = input;
     const official = input.official === true;
     if (official && !hasRole(viewer, STAFF_ROLES)) {
       throw forbidden('Only staff can give an official answer');
@@ -62,9 +70,9 @@ export class PostsService {
       operation: 'postAnswer',
       key: clientMutationKey(input.clientMutationId),
     };
-    const postId = await this.dataSource.transaction((manager) =>
-      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
-        const thread = await manager.findOneBy(ThreadEntity, { id: threadId });
+    const postId = await this.transactions.run((tx) =>
+      this.clientMutations.once(tx, mutation, randomUUID(), async (id) => {
+        const thread = await this.threads.byId(threadId, tx);
         if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
           throw notFound('Thread');
         }
@@ -73,51 +81,48 @@ export class PostsService {
         }
         if (thread.status === ThreadStatus.LOCKED)
           throw badInput('threadId', 'the thread is locked');
-        const verdict = await this.screening.screen(manager, {
+        const verdict = await this.screening.screen(tx, {
           type: 'Post',
           id,
           authorId: viewer.id,
           text: input.body,
         });
         const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-        await manager.insert(PostEntity, {
-          id,
-          threadId,
-          authorId: viewer.id,
-          body: input.body,
-          bodyHtml: renderMarkdown(input.body),
-          bodyText: markdownPlainText(input.body),
-          status,
-          kudosCount: 0,
-          official,
-          editedAt: null,
-        });
+        await this.repository.insert(
+          {
+            id,
+            threadId,
+            authorId: viewer.id,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            bodyText: markdownPlainText(input.body),
+            status,
+            kudosCount: 0,
+            official,
+            editedAt: null,
+          },
+          tx,
+        );
         if (status === ContentStatus.PUBLISHED) {
-          await this.published(manager, { id, threadId, authorId: viewer.id, body: input.body });
+          await this.published(tx, { id, threadId, authorId: viewer.id, body: input.body });
         }
       }),
     );
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
+    return this.getById(postId);
   }
 
   /** Counts an answer on its thread and tells whom it concerns, when it first goes public. */
   async published(
-    manager: EntityManager,
+    tx: Tx,
     post: Pick<PostEntity, 'id' | 'threadId' | 'authorId' | 'body'>,
   ): Promise<void> {
-    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
-    const [thread]: Array<{ title: string }> = await manager.query(
-      `WITH bumped AS (
-         UPDATE threads SET answer_count = answer_count + 1, last_activity_at = now()
-          WHERE id = $1 RETURNING title
-       ) SELECT title FROM bumped`,
-      [post.threadId],
-    );
-    await this.outbox.record(manager, FORUM_EVENTS.postCreated, {
+    const threadTitle = await this.threads.countNewAnswer(post.threadId, tx);
+    if (threadTitle === null) throw notFound('Thread');
+    await this.outbox.record(tx, FORUM_EVENTS.postCreated, {
       postId: post.id,
       threadId: post.threadId,
       authorId: post.authorId,
-      threadTitle: thread.title,
+      threadTitle,
       mentionedHandles: mentionedHandles(post.body),
     } satisfies PostCreatedEvent);
   }
@@ -128,14 +133,14 @@ export class PostsService {
    * solution leads the first page going forward and closes the walk going backward.
    */
   async answers(
-    ctx: object,
+    loaders: RequestLoaders,
     thread: ThreadEntity,
     viewer: Viewer | null,
     orderBy: AnswerOrder,
     page: PageRequest,
   ): Promise<Connection<PostEntity>> {
     const accepted = thread.acceptedPostId
-      ? await this.findVisible(ctx, thread.acceptedPostId, viewer)
+      ? await this.findVisible(loaders, thread.acceptedPostId, viewer)
       : null;
     // The solution's cursor sits before every other answer: going forward it is behind any
     // cursor, going backward it is ahead of every cursor but its own.
@@ -165,43 +170,44 @@ export class PostsService {
     });
   }
 
-  /** A post as the viewer may see it, or null. */
-  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<PostEntity | null> {
-    const post = await this.load(ctx, id);
+  /** A post as the viewer may see it, or null; batched through the request's loaders. */
+  async findVisible(
+    loaders: RequestLoaders,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<PostEntity | null> {
+    const post = await loaders
+      .get<
+        string,
+        PostEntity | null
+      >('posts.byId', async (ids) => byKeys(ids, await this.repository.byIds(ids), (row) => row.id, null))
+      .load(id);
     return post && canSee(post.status, post.authorId, viewer) ? post : null;
   }
 
-  /** A post by UUID, read fresh (after a change). */
-  getById(id: string): Promise<PostEntity> {
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id });
+  /** A post read fresh (after a change, or outside any request); it must exist. */
+  async getById(id: string): Promise<PostEntity> {
+    const post = await this.repository.byId(id);
+    if (!post) throw notFound('Post');
+    return post;
   }
 
-  /** A published post read fresh from the database, for live updates outside any request. */
+  /** A published post read fresh, for live updates outside any request; null otherwise. */
   findPublished(id: string): Promise<PostEntity | null> {
-    return this.dataSource.manager.findOneBy(PostEntity, { id, status: ContentStatus.PUBLISHED });
+    return this.repository.publishedById(id);
   }
 
   /**
    * A member's latest published answers in published threads, newest first: what anyone may
    * read on their profile. The members of one request are read together, per `first`.
    */
-  recentAnswers(ctx: object, authorId: string, first: number): Promise<PostEntity[]> {
+  recentAnswers(loaders: RequestLoaders, authorId: string, first: number): Promise<PostEntity[]> {
     const limit = pageSize(first, 'first');
-    return requestLoader<string, PostEntity[]>(
-      ctx,
-      `posts.recentByAuthor.${limit}`,
-      async (ids) => {
+    return loaders
+      .get<string, PostEntity[]>(`posts.recentByAuthor.${limit}`, async (ids) => {
         const posts = await this.repository.recentByAuthors(ids, limit);
         return ids.map((id) => posts.filter((post) => post.authorId === id));
-      },
-    ).load(authorId);
-  }
-
-  /** Loads a post by UUID through the request's loader (no visibility check). */
-  load(ctx: object, id: string): Promise<PostEntity | null> {
-    return requestLoader<string, PostEntity | null>(ctx, 'posts.byId', async (ids) => {
-      const rows = await this.dataSource.manager.findBy(PostEntity, { id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
+      })
+      .load(authorId);
   }
 }

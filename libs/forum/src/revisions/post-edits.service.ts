@@ -3,71 +3,83 @@ import {
   canSee,
   ContentStatus,
   forbidden,
-  fromGlobalId,
   hasRole,
   markdownPlainText,
   MODERATOR_ROLES,
   notFound,
   OutboxService,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
+  Transactions,
+  Tx,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { EditPostInput } from '../dto/edit-post.input';
 import { FORUM_EVENTS, PostEditedEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
-import { ThreadEntity } from '../threads/thread.entity';
+import { PostsRepository } from '../posts/posts.repository';
+import { ThreadsRepository } from '../threads/threads.repository';
 import { ThreadsService } from '../threads/threads.service';
 import { PostRevisionEntity } from './post-revision.entity';
+import { PostRevisionsRepository } from './post-revisions.repository';
 
 const MAX_REVISIONS_SHOWN = 100;
+
+/** An edit of a post, the post already decoded to a UUID. */
+export interface PostEdit {
+  postId: string;
+  body: string;
+  reason?: string | null;
+}
 
 /** Editing and deleting answers: by their author or a moderator, never destroying text. */
 @Injectable()
 export class PostEditsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly posts: PostsRepository,
+    private readonly revisionRows: PostRevisionsRepository,
+    private readonly threadRows: ThreadsRepository,
     private readonly threads: ThreadsService,
     private readonly outbox: OutboxService,
   ) {}
 
   /** Replaces a post's body; the old body becomes a revision and `editedAt` is set. */
-  async edit(viewer: Viewer, input: EditPostInput): Promise<PostEntity> {
-    const postId = fromGlobalId(input.postId, 'Post', 'postId');
+  async edit(viewer: Viewer, input: PostEdit): Promise<PostEntity> {
+    const { postId } = input;
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
-    await this.dataSource.transaction(async (manager) => {
-      const post = await this.editablePost(manager, postId, viewer);
+    await this.transactions.run(async (tx) => {
+      const post = await this.editablePost(tx, postId, viewer);
       if (post.body === input.body) return;
-      await manager.insert(PostRevisionEntity, {
-        id: randomUUID(),
-        postId: post.id,
-        editorId: viewer.id,
-        body: post.body,
-        reason: input.reason?.trim() || null,
-      });
-      await manager.update(
-        PostEntity,
-        { id: post.id },
+      await this.revisionRows.insert(
+        {
+          id: randomUUID(),
+          postId: post.id,
+          editorId: viewer.id,
+          body: post.body,
+          reason: input.reason?.trim() || null,
+        },
+        tx,
+      );
+      await this.posts.replaceBody(
+        post.id,
         {
           body: input.body,
           bodyHtml: renderMarkdown(input.body),
           bodyText: markdownPlainText(input.body),
-          editedAt: () => 'now()',
         },
+        tx,
       );
       if (post.status === ContentStatus.PUBLISHED) {
-        await this.outbox.record(manager, FORUM_EVENTS.postEdited, {
+        await this.outbox.record(tx, FORUM_EVENTS.postEdited, {
           postId: post.id,
           threadId: post.threadId,
           editorId: viewer.id,
         } satisfies PostEditedEvent);
       }
     });
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
+    return this.fresh(postId);
   }
 
   /**
@@ -76,64 +88,48 @@ export class PostEditsService {
    */
   async delete(
     viewer: Viewer,
-    postGlobalId: string,
+    postId: string,
     reason: string | null | undefined,
   ): Promise<PostEntity> {
-    const postId = fromGlobalId(postGlobalId, 'Post', 'postId');
     if (reason && reason.length > 500) throw badInput('reason', 'must be at most 500 characters');
-    await this.dataSource.transaction(async (manager) => {
-      const post = await this.editablePost(manager, postId, viewer);
-      const thread = await manager.findOneOrFail(ThreadEntity, {
-        where: { id: post.threadId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      await manager.update(
-        PostEntity,
-        { id: post.id },
-        {
-          status: ContentStatus.DELETED,
-          deletedAt: () => 'now()',
-          deletedBy: viewer.id,
-          deleteReason: reason?.trim() || null,
-        },
-      );
+    await this.transactions.run(async (tx) => {
+      const post = await this.editablePost(tx, postId, viewer);
+      const thread = await this.threadRows.lock(post.threadId, tx);
+      if (!thread) throw notFound('Thread');
+      await this.posts.softDelete(post.id, viewer.id, reason?.trim() || null, tx);
       if (post.status === ContentStatus.PUBLISHED) {
-        await manager.query(`UPDATE threads SET answer_count = answer_count - 1 WHERE id = $1`, [
-          thread.id,
-        ]);
+        await this.threadRows.moveAnswerCount(thread.id, -1, tx);
       }
-      await this.threads.withdrawSolutionOf(manager, post.id);
+      await this.threads.withdrawSolutionOf(tx, post.id);
     });
-    return this.dataSource.manager.findOneByOrFail(PostEntity, { id: postId });
+    return this.fresh(postId);
   }
 
-  /** A post's earlier bodies, oldest first, batched per request. */
-  revisions(ctx: object, postId: string): Promise<PostRevisionEntity[]> {
-    return requestLoader<string, PostRevisionEntity[]>(ctx, 'revisions.byPost', async (postIds) => {
-      const rows = await this.dataSource.manager.find(PostRevisionEntity, {
-        where: { postId: In([...postIds]) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
-      return postIds.map((id) =>
-        rows.filter((row) => row.postId === id).slice(-MAX_REVISIONS_SHOWN),
-      );
-    }).load(postId);
+  /** A post's earlier bodies, oldest first (the latest 100), batched through the loaders. */
+  revisions(loaders: RequestLoaders, postId: string): Promise<PostRevisionEntity[]> {
+    return loaders
+      .get<string, PostRevisionEntity[]>('revisions.byPost', async (postIds) => {
+        const rows = await this.revisionRows.ofPosts(postIds);
+        return postIds.map((id) =>
+          rows.filter((row) => row.postId === id).slice(-MAX_REVISIONS_SHOWN),
+        );
+      })
+      .load(postId);
   }
 
-  private async editablePost(
-    manager: EntityManager,
-    postId: string,
-    viewer: Viewer,
-  ): Promise<PostEntity> {
-    const post = await manager.findOne(PostEntity, {
-      where: { id: postId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  private async editablePost(tx: Tx, postId: string, viewer: Viewer): Promise<PostEntity> {
+    const post = await this.posts.lock(postId, tx);
     if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
     if (post.authorId !== viewer.id && !hasRole(viewer, MODERATOR_ROLES)) {
       throw forbidden('Only the author or a moderator can change this post');
     }
     if (post.status === ContentStatus.DELETED) throw badInput('postId', 'the post is deleted');
+    return post;
+  }
+
+  private async fresh(postId: string): Promise<PostEntity> {
+    const post = await this.posts.byId(postId);
+    if (!post) throw notFound('Post');
     return post;
   }
 }

@@ -1,3 +1,4 @@
+import { SAMPLE, SqlSnapshot } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -29,6 +30,11 @@ export class SitemapRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Up to `limit` threads after `after` (from the start without it). */
+  @SqlSnapshot({ name: 'first page', params: [null, 10_001] })
+  @SqlSnapshot({
+    name: 'after a cursor',
+    params: [{ createdAt: SAMPLE.DATE, id: SAMPLE.UUID }, 10_001],
+  })
   async threads(after: SitemapKey | null, limit: number): Promise<SitemapRow[]> {
     // Two statements rather than `$1 IS NULL OR …`, which would keep the seek out of the index.
     const rows: Array<{ id: string; created_at: Date; last_activity_at: Date }> = after
@@ -55,6 +61,7 @@ export class SitemapRepository {
    * The threads cut into pages of `size`, in one pass: each page's count, latest activity, and
    * the key of its last row when it is full (the row numbered a multiple of `size`).
    */
+  @SqlSnapshot({ params: [50_000] })
   async pages(size: number): Promise<SitemapPageRow[]> {
     const rows: Array<{
       thread_count: number;

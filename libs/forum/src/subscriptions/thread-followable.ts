@@ -1,4 +1,4 @@
-import { Followable, notFound, Viewer } from '@app/core';
+import { Followable, notFound, RequestLoaders, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { ThreadsService } from '../threads/threads.service';
 import { ThreadSubscriptionsService } from './thread-subscriptions.service';
@@ -11,17 +11,20 @@ export class ThreadFollowable implements Followable {
     private readonly threads: ThreadsService,
   ) {}
 
-  async follow(ctx: object, viewer: Viewer, id: string): Promise<void> {
-    await this.visible(ctx, viewer, id);
+  async follow(_ctx: object, viewer: Viewer, id: string): Promise<void> {
+    await this.visible(viewer, id);
     await this.subscriptions.follow(id, viewer.id);
   }
 
-  async unfollow(ctx: object, viewer: Viewer, id: string): Promise<void> {
-    await this.visible(ctx, viewer, id);
+  async unfollow(_ctx: object, viewer: Viewer, id: string): Promise<void> {
+    await this.visible(viewer, id);
     await this.subscriptions.unfollow(id, viewer.id);
   }
 
-  private async visible(ctx: object, viewer: Viewer, id: string): Promise<void> {
-    if (!(await this.threads.findVisible(ctx, id, viewer))) throw notFound('Thread');
+  private async visible(viewer: Viewer, id: string): Promise<void> {
+    // Loaders of its own: a follow is one mutation, with no other read to batch with.
+    if (!(await this.threads.findVisible(new RequestLoaders(), id, viewer))) {
+      throw notFound('Thread');
+    }
   }
 }

@@ -51,7 +51,7 @@ export class ThreadsResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<ThreadEntity | null> {
-    return this.threads.findVisible(ctx, fromGlobalId(id, 'Thread', 'id'), viewer);
+    return this.threads.findVisible(ctx.loaders, fromGlobalId(id, 'Thread', 'id'), viewer);
   }
 
   @Query(() => ThreadConnection, { name: 'threads' })
@@ -69,7 +69,15 @@ export class ThreadsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ThreadEntity>> {
     const page = pageRequest(paging, info);
-    return this.threads.list(viewer, filter, orderBy ?? ThreadOrder.LAST_ACTIVITY, page);
+    const decoded = {
+      boardId: filter?.boardId
+        ? fromGlobalId(filter.boardId, 'Board', 'filter.boardId')
+        : undefined,
+      tag: filter?.tag ?? undefined,
+      status: filter?.status ?? undefined,
+      unanswered: filter?.unanswered ?? undefined,
+    };
+    return this.threads.list(viewer, decoded, orderBy ?? ThreadOrder.LAST_ACTIVITY, page);
   }
 
   @Mutation(() => ThreadType)
@@ -78,7 +86,8 @@ export class ThreadsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: AskQuestionInput,
   ): Promise<ThreadEntity> {
-    return this.threads.ask(viewer, input);
+    const boardId = fromGlobalId(input.boardId, 'Board', 'boardId');
+    return this.threads.ask(viewer, { ...input, boardId });
   }
 
   @Mutation(() => ThreadType)
@@ -87,7 +96,7 @@ export class ThreadsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('postId', { type: () => ID }) postId: string,
   ): Promise<ThreadEntity> {
-    return this.threads.acceptSolution(viewer, postId);
+    return this.threads.acceptSolution(viewer, fromGlobalId(postId, 'Post', 'postId'));
   }
 
   @Mutation(() => ThreadType)
@@ -96,7 +105,7 @@ export class ThreadsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('threadId', { type: () => ID }) threadId: string,
   ): Promise<ThreadEntity> {
-    return this.threads.unacceptSolution(viewer, threadId);
+    return this.threads.unacceptSolution(viewer, fromGlobalId(threadId, 'Thread', 'threadId'));
   }
 
   @ResolveField('board', () => BoardType)
@@ -104,7 +113,7 @@ export class ThreadsResolver {
     @Parent() thread: ThreadEntity,
     @Context() ctx: RequestContext,
   ): Promise<BoardEntity | null> {
-    return this.boards.load(ctx, thread.boardId);
+    return this.boards.load(ctx.loaders, thread.boardId);
   }
 
   @ResolveField('author', () => UserType)
@@ -122,7 +131,7 @@ export class ThreadsResolver {
     @Context() ctx: RequestContext,
   ): Promise<PostEntity | null> | null {
     return thread.acceptedPostId
-      ? this.posts.findVisible(ctx, thread.acceptedPostId, viewer)
+      ? this.posts.findVisible(ctx.loaders, thread.acceptedPostId, viewer)
       : null;
   }
 
@@ -132,7 +141,7 @@ export class ThreadsResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<boolean> | boolean {
-    return viewer ? this.subscriptions.isSubscribed(ctx, viewer.id, thread.id) : false;
+    return viewer ? this.subscriptions.isSubscribed(ctx.loaders, viewer.id, thread.id) : false;
   }
 
   @ResolveField('answers', () => PostConnection)
@@ -146,6 +155,6 @@ export class ThreadsResolver {
     orderBy: AnswerOrder,
   ): Promise<Connection<PostEntity>> {
     const page = pageRequest(paging, info);
-    return this.posts.answers(ctx, thread, viewer, orderBy ?? AnswerOrder.OLDEST, page);
+    return this.posts.answers(ctx.loaders, thread, viewer, orderBy ?? AnswerOrder.OLDEST, page);
   }
 }

@@ -7,41 +7,53 @@ import {
   Connection,
   ContentStatus,
   forbidden,
-  fromGlobalId,
   hasRole,
   markdownPlainText,
   notFound,
   OutboxService,
   PageRequest,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
   STAFF_ROLES,
   toConnection,
+  Transactions,
+  Tx,
   Viewer,
 } from '@app/core';
 import { ReputationService, SOLUTION_REPUTATION } from '@app/identity';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { BoardEntity } from '../boards/board.entity';
-import { AskQuestionInput } from '../dto/ask-question.input';
-import { ThreadFilter } from '../dto/thread-filter.input';
+import { BoardsRepository } from '../boards/boards.repository';
 import { FORUM_EVENTS, SolutionAcceptedEvent, ThreadCreatedEvent } from '../forum.events';
 import { BoardKind, ThreadOrder, ThreadStatus } from '../forum.enums';
 import { PostEntity } from '../posts/post.entity';
+import { PostsRepository } from '../posts/posts.repository';
 import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
 import { mentionedHandles } from '../mentions';
 import { ThreadEntity } from './thread.entity';
-import { ThreadsRepository } from './threads.repository';
+import { ThreadListQuery, ThreadsRepository } from './threads.repository';
+
+/** A question to ask, its board already decoded to a UUID. */
+export interface NewQuestion {
+  boardId: string;
+  title: string;
+  body: string;
+  tags?: string[] | null;
+  clientMutationId?: string | null;
+}
+
+/** Which threads a list shows, its board already decoded to a UUID. */
+export type ThreadListFilter = Pick<ThreadListQuery, 'boardId' | 'tag' | 'status' | 'unanswered'>;
 
 /** Questions: asking, listing, and marking the accepted solution. */
 @Injectable()
 export class ThreadsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: ThreadsRepository,
+    private readonly posts: PostsRepository,
+    private readonly boards: BoardsRepository,
     private readonly subscriptions: ThreadSubscriptionsService,
     private readonly reputation: ReputationService,
     private readonly outbox: OutboxService,
@@ -53,8 +65,8 @@ export class ThreadsService {
    * Asks a question on a QUESTIONS board; the author is subscribed to it. Automod may hold it
    * for review: then only its author and moderators see it, and nobody is told of it yet.
    */
-  async ask(viewer: Viewer, input: AskQuestionInput): Promise<ThreadEntity> {
-    const boardId = fromGlobalId(input.boardId, 'Board', 'boardId');
+  async ask(viewer: Viewer, input: NewQuestion): Promise<ThreadEntity> {
+    const { boardId } = input;
     const title = input.title.trim();
     if (title.length < 8) throw badInput('title', 'must be 8 to 200 characters');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
@@ -64,36 +76,39 @@ export class ThreadsService {
       operation: 'askQuestion',
       key: clientMutationKey(input.clientMutationId),
     };
-    const threadId = await this.dataSource.transaction((manager) =>
-      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
-        const board = await manager.findOneBy(BoardEntity, { id: boardId });
+    const threadId = await this.transactions.run((tx) =>
+      this.clientMutations.once(tx, mutation, randomUUID(), async (id) => {
+        const board = await this.boards.byId(boardId, tx);
         if (!board) throw notFound('Board');
         if (board.kind !== BoardKind.QUESTIONS)
           throw badInput('boardId', 'is not a questions board');
-        const verdict = await this.screening.screen(manager, {
+        const verdict = await this.screening.screen(tx, {
           type: 'Thread',
           id,
           authorId: viewer.id,
           text: `${title}\n${input.body}`,
         });
         const contentStatus = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-        await manager.insert(ThreadEntity, {
-          id,
-          boardId,
-          authorId: viewer.id,
-          title,
-          body: input.body,
-          bodyHtml: renderMarkdown(input.body),
-          bodyText: markdownPlainText(input.body),
-          tags,
-          status: ThreadStatus.OPEN,
-          contentStatus,
-          acceptedPostId: null,
-          answerCount: 0,
-        });
-        await this.subscriptions.subscribe(manager, id, viewer.id);
+        await this.repository.insert(
+          {
+            id,
+            boardId,
+            authorId: viewer.id,
+            title,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            bodyText: markdownPlainText(input.body),
+            tags,
+            status: ThreadStatus.OPEN,
+            contentStatus,
+            acceptedPostId: null,
+            answerCount: 0,
+          },
+          tx,
+        );
+        await this.subscriptions.subscribe(tx, id, viewer.id);
         if (contentStatus === ContentStatus.PUBLISHED) {
-          await this.published(manager, {
+          await this.published(tx, {
             id,
             boardId,
             authorId: viewer.id,
@@ -103,16 +118,16 @@ export class ThreadsService {
         }
       }),
     );
-    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    return this.getById(threadId);
   }
 
   /** Counts a question on its board and tells whom it concerns, when it first goes public. */
   async published(
-    manager: EntityManager,
+    tx: Tx,
     thread: Pick<ThreadEntity, 'id' | 'boardId' | 'authorId' | 'title' | 'body'>,
   ): Promise<void> {
-    await manager.increment(BoardEntity, { id: thread.boardId }, 'threadCount', 1);
-    await this.outbox.record(manager, FORUM_EVENTS.threadCreated, {
+    await this.boards.moveThreadCount(thread.boardId, 1, tx);
+    await this.outbox.record(tx, FORUM_EVENTS.threadCreated, {
       threadId: thread.id,
       boardId: thread.boardId,
       authorId: thread.authorId,
@@ -125,40 +140,49 @@ export class ThreadsService {
    * Withdraws a post's accepted-solution mark in the caller's transaction (a correction with
    * `unaccept`, a deleted answer): the reputation goes back and the thread reopens.
    */
-  async withdrawSolutionOf(manager: EntityManager, postId: string): Promise<void> {
-    const post = await manager.findOneByOrFail(PostEntity, { id: postId });
-    const thread = await manager.findOne(ThreadEntity, {
-      where: { id: post.threadId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  async withdrawSolutionOf(tx: Tx, postId: string): Promise<void> {
+    const post = await this.posts.byId(postId, tx);
+    if (!post) throw notFound('Post');
+    const thread = await this.repository.lock(post.threadId, tx);
     if (!thread || thread.acceptedPostId !== postId) return;
-    await this.reopen(manager, thread, postId);
+    await this.reopen(tx, thread, post);
   }
 
-  /** A thread as the viewer may see it, or null. */
-  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<ThreadEntity | null> {
-    const thread = await this.load(ctx, id);
+  /** A thread as the viewer may see it, or null; batched through the request's loaders. */
+  async findVisible(
+    loaders: RequestLoaders,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<ThreadEntity | null> {
+    const thread = await this.load(loaders, id);
     return thread && canSee(thread.contentStatus, thread.authorId, viewer) ? thread : null;
+  }
+
+  /** A thread by UUID, batched through the request's loaders, whoever may see it. */
+  load(loaders: RequestLoaders, id: string): Promise<ThreadEntity | null> {
+    return loaders
+      .get<
+        string,
+        ThreadEntity | null
+      >('threads.byId', async (ids) => byKeys(ids, await this.repository.byIds(ids), (row) => row.id, null))
+      .load(id);
+  }
+
+  /** A thread read fresh (after a change, or outside any request); it must exist. */
+  async getById(id: string): Promise<ThreadEntity> {
+    const thread = await this.repository.byId(id);
+    if (!thread) throw notFound('Thread');
+    return thread;
   }
 
   /** A page of threads matching the filter, newest activity (or newest) first. */
   async list(
     viewer: Viewer | null,
-    filter: ThreadFilter | null | undefined,
+    filter: ThreadListFilter,
     orderBy: ThreadOrder,
     page: PageRequest,
   ): Promise<Connection<ThreadEntity>> {
-    const query = {
-      boardId: filter?.boardId
-        ? fromGlobalId(filter.boardId, 'Board', 'filter.boardId')
-        : undefined,
-      tag: filter?.tag ?? undefined,
-      status: filter?.status ?? undefined,
-      unanswered: filter?.unanswered ?? undefined,
-      orderBy,
-      page,
-      viewer,
-    };
+    const query = { ...filter, orderBy, page, viewer };
     const rows = await this.repository.page(query);
     return toConnection(rows, page, {
       cursorOf: (thread) => this.repository.cursorOf(thread, orderBy),
@@ -172,36 +196,26 @@ export class ThreadsService {
    * another post moves the mark and the reputation with it; accepting the same post again
    * changes nothing. The thread row is locked so concurrent accepts settle one after another.
    */
-  async acceptSolution(viewer: Viewer, postGlobalId: string): Promise<ThreadEntity> {
-    const postId = fromGlobalId(postGlobalId, 'Post', 'postId');
-    const threadId = await this.dataSource.transaction(async (manager) => {
-      const post = await manager.findOneBy(PostEntity, { id: postId });
+  async acceptSolution(viewer: Viewer, postId: string): Promise<ThreadEntity> {
+    const threadId = await this.transactions.run(async (tx) => {
+      const post = await this.posts.byId(postId, tx);
       if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
-      const thread = await this.lockThread(manager, post.threadId, viewer);
+      const thread = await this.lockForSolution(tx, post.threadId, viewer);
       if (post.status !== ContentStatus.PUBLISHED) {
         throw badInput('postId', 'only a published answer can be accepted');
       }
       if (thread.status === ThreadStatus.LOCKED) throw badInput('postId', 'the thread is locked');
       if (thread.acceptedPostId === post.id) return thread.id;
       const previous = thread.acceptedPostId
-        ? await manager.findOneByOrFail(PostEntity, { id: thread.acceptedPostId })
+        ? await this.posts.byId(thread.acceptedPostId, tx)
         : null;
-      await this.reputation.lockMembers(manager, [post.authorId, previous?.authorId ?? null]);
-      if (thread.acceptedPostId) await this.withdraw(manager, thread, thread.acceptedPostId);
+      await this.reputation.lockMembers(tx, [post.authorId, previous?.authorId ?? null]);
+      if (previous) await this.withdraw(tx, thread, previous);
       if (earnsReputation(post, thread)) {
-        await this.reputation.award(manager, post.authorId, SOLUTION_REPUTATION, 1);
+        await this.reputation.award(tx, post.authorId, SOLUTION_REPUTATION, 1);
       }
-      await manager.update(
-        ThreadEntity,
-        { id: thread.id },
-        {
-          acceptedPostId: post.id,
-          acceptedBy: viewer.id,
-          status: ThreadStatus.SOLVED,
-          lastActivityAt: () => 'now()',
-        },
-      );
-      await this.outbox.record(manager, FORUM_EVENTS.solutionAccepted, {
+      await this.repository.markSolved(thread.id, post.id, viewer.id, tx);
+      await this.outbox.record(tx, FORUM_EVENTS.solutionAccepted, {
         threadId: thread.id,
         postId: post.id,
         answererId: post.authorId,
@@ -210,42 +224,23 @@ export class ThreadsService {
       } satisfies SolutionAcceptedEvent);
       return thread.id;
     });
-    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    return this.getById(threadId);
   }
 
   /** Withdraws the accepted solution and reopens the thread; nothing to withdraw changes nothing. */
-  async unacceptSolution(viewer: Viewer, threadGlobalId: string): Promise<ThreadEntity> {
-    const threadId = fromGlobalId(threadGlobalId, 'Thread', 'threadId');
-    await this.dataSource.transaction(async (manager) => {
-      const thread = await this.lockThread(manager, threadId, viewer);
+  async unacceptSolution(viewer: Viewer, threadId: string): Promise<ThreadEntity> {
+    await this.transactions.run(async (tx) => {
+      const thread = await this.lockForSolution(tx, threadId, viewer);
       if (!thread.acceptedPostId) return;
-      await this.reopen(manager, thread, thread.acceptedPostId);
+      const accepted = await this.posts.byId(thread.acceptedPostId, tx);
+      if (accepted) await this.reopen(tx, thread, accepted);
     });
-    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id: threadId });
+    return this.getById(threadId);
   }
 
-  /** A thread read fresh, outside any request. */
-  getById(id: string): Promise<ThreadEntity> {
-    return this.dataSource.manager.findOneByOrFail(ThreadEntity, { id });
-  }
-
-  /** Loads a thread by UUID through the request's loader (no visibility check). */
-  load(ctx: object, id: string): Promise<ThreadEntity | null> {
-    return requestLoader<string, ThreadEntity | null>(ctx, 'threads.byId', async (ids) => {
-      const rows = await this.dataSource.manager.findBy(ThreadEntity, { id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
-  }
-
-  private async lockThread(
-    manager: EntityManager,
-    threadId: string,
-    viewer: Viewer,
-  ): Promise<ThreadEntity> {
-    const thread = await manager.findOne(ThreadEntity, {
-      where: { id: threadId },
-      lock: { mode: 'pessimistic_write' },
-    });
+  /** Locks the thread whose solution the viewer wants to choose, if they may. */
+  private async lockForSolution(tx: Tx, threadId: string, viewer: Viewer): Promise<ThreadEntity> {
+    const thread = await this.repository.lock(threadId, tx);
     if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
       throw notFound('Thread');
     }
@@ -255,29 +250,16 @@ export class ThreadsService {
     return thread;
   }
 
-  /** Takes the solution mark off `postId` and reopens the thread. */
-  private async reopen(
-    manager: EntityManager,
-    thread: ThreadEntity,
-    postId: string,
-  ): Promise<void> {
-    await this.withdraw(manager, thread, postId);
-    await manager.update(
-      ThreadEntity,
-      { id: thread.id },
-      { acceptedPostId: null, acceptedBy: null, status: ThreadStatus.OPEN },
-    );
+  /** Takes the solution mark off `post` and reopens the thread. */
+  private async reopen(tx: Tx, thread: ThreadEntity, post: PostEntity): Promise<void> {
+    await this.withdraw(tx, thread, post);
+    await this.repository.reopen(thread.id, tx);
   }
 
   /** Takes back the reputation a solution earned its author. */
-  private async withdraw(
-    manager: EntityManager,
-    thread: ThreadEntity,
-    postId: string,
-  ): Promise<void> {
-    const previous = await manager.findOneByOrFail(PostEntity, { id: postId });
-    if (earnsReputation(previous, thread)) {
-      await this.reputation.award(manager, previous.authorId, -SOLUTION_REPUTATION, -1);
+  private async withdraw(tx: Tx, thread: ThreadEntity, post: PostEntity): Promise<void> {
+    if (earnsReputation(post, thread)) {
+      await this.reputation.award(tx, post.authorId, -SOLUTION_REPUTATION, -1);
     }
   }
 }
