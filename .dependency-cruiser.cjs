@@ -11,6 +11,7 @@
 //     Libs on the same floor (forum and reviews; ideas and search) do not import each other.
 //   - no cycles between libs.
 //   - apps, the bench and the tests use a lib only through its index.ts, as other libs do.
+//   - inside libs only repositories (and core's database folder) import typeorm or pg.
 //   - apps/web (the site, its own workspace) imports no lib at all.
 //
 // Known exceptions are listed in KNOWN_EXCEPTIONS below, each with why it stays for now.
@@ -123,6 +124,28 @@ module.exports = {
       to: { path: '^libs/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^$1/'] },
     }),
     {
+      name: 'only-repositories-reach-the-database',
+      comment:
+        'Repositories (*.repository.ts) hold every statement. Services, handlers, processors, ' +
+        "resolvers and loaders call them, and open transactions through core's Transactions; " +
+        'they import nothing from typeorm (Tx, from core, is the handle they pass on).',
+      severity: 'error',
+      from: {
+        path: '^libs/',
+        pathNot: [
+          '\\.repository\\.ts$',
+          '\\.entity\\.ts$',
+          '\\.module\\.ts$',
+          '\\.(medium-)?spec\\.ts$',
+          '^libs/core/src/database/',
+          // They recognise the driver's errors and probe that Postgres answers; no data.
+          '^libs/core/src/errors/',
+          '^libs/core/src/startup/',
+        ],
+      },
+      to: { path: '^node_modules/(typeorm|@nestjs/typeorm|pg)/' },
+    },
+    {
       name: 'no-cycles-between-libs',
       comment:
         'No cycles between libs: if a lower lib must reach a higher one, it defines a port ' +
@@ -143,7 +166,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|build|\\.react-router)/' },
+    exclude: { path: '(^|/)(dist|build|\\.react-router)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     // Type-only imports count too: a type from a higher floor is still an arrow the wrong way.
     tsPreCompilationDeps: true,
