@@ -16,7 +16,7 @@ export class FollowResolver {
     @Context() ctx: RequestContext,
   ): Promise<boolean> {
     const { followable, id } = this.followables.resolve(targetId, 'targetId');
-    await followable.follow(ctx, viewer, id);
+    await followable.follow(ctx.loaders, viewer, id);
     return true;
   }
 
@@ -31,7 +31,7 @@ export class FollowResolver {
     @Context() ctx: RequestContext,
   ): Promise<boolean> {
     const { followable, id } = this.followables.resolve(targetId, 'targetId');
-    await followable.unfollow(ctx, viewer, id);
+    await followable.unfollow(ctx.loaders, viewer, id);
     return true;
   }
 }

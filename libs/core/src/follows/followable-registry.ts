@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../errors/app-errors';
 import { fromGlobalIdOfTypes } from '../ids/global-id';
+import { RequestLoaders } from '../loaders/request-loaders';
 import { Viewer } from '../auth/viewer';
 
 /** Content members can follow to hear of its news: threads, ideas. */
 export interface Followable {
   /** Follows the content (NOT_FOUND if the viewer cannot see it); twice changes nothing. */
-  follow(ctx: object, viewer: Viewer, id: string): Promise<void>;
+  follow(loaders: RequestLoaders, viewer: Viewer, id: string): Promise<void>;
   /** Stops following it; not following it already changes nothing. */
-  unfollow(ctx: object, viewer: Viewer, id: string): Promise<void>;
+  unfollow(loaders: RequestLoaders, viewer: Viewer, id: string): Promise<void>;
 }
 
 /**

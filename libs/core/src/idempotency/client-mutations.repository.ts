@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { SAMPLE, SqlSnapshot } from '../database/sql-snapshot';
+import { Tx } from '../database/transactions';
 
 export interface ClientMutationKey {
   memberId: string;
@@ -8,6 +10,12 @@ export interface ClientMutationKey {
   operation: string;
   key: string;
 }
+
+const SAMPLE_KEY: ClientMutationKey = {
+  memberId: SAMPLE.UUID,
+  operation: 'postAnswer',
+  key: SAMPLE.TEXT,
+};
 
 /** Every statement on `client_mutations`. */
 @Injectable()
@@ -19,8 +27,9 @@ export class ClientMutationsRepository {
    * it now; false when a committed one already does. A concurrent claim of the same key waits on
    * the primary key until the other transaction ends: it owns the key if that one rolled back.
    */
-  async claim(manager: EntityManager, key: ClientMutationKey, resultId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  @SqlSnapshot({ params: [SAMPLE_KEY, SAMPLE.UUID_2, SAMPLE.TX] })
+  async claim(key: ClientMutationKey, resultId: string, tx: Tx): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
       `INSERT INTO client_mutations (member_id, operation, key, result_id)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (member_id, operation, key) DO NOTHING
@@ -31,8 +40,9 @@ export class ClientMutationsRepository {
   }
 
   /** The first result under the key, as committed; null when there is none (any more). */
-  async resultOf(manager: EntityManager, key: ClientMutationKey): Promise<string | null> {
-    const [row]: Array<{ result_id: string }> = await manager.query(
+  @SqlSnapshot({ params: [SAMPLE_KEY, SAMPLE.TX] })
+  async resultOf(key: ClientMutationKey, tx: Tx): Promise<string | null> {
+    const [row]: Array<{ result_id: string }> = await tx.query(
       `SELECT result_id FROM client_mutations
         WHERE member_id = $1 AND operation = $2 AND key = $3`,
       [key.memberId, key.operation, key.key],

@@ -10,12 +10,12 @@ function fakeRepository(claimed = new Map<string, string>()) {
   const id = (key: ClientMutationKey) => `${key.memberId}/${key.operation}/${key.key}`;
   return {
     claimed,
-    claim: jest.fn(async (_manager: EntityManager, key: ClientMutationKey, resultId: string) => {
+    claim: jest.fn(async (key: ClientMutationKey, resultId: string, _tx: EntityManager) => {
       if (claimed.has(id(key))) return false;
       claimed.set(id(key), resultId);
       return true;
     }),
-    resultOf: jest.fn(async (_manager: EntityManager, key: ClientMutationKey) => {
+    resultOf: jest.fn(async (key: ClientMutationKey, _tx: EntityManager) => {
       return claimed.get(id(key)) ?? null;
     }),
   };

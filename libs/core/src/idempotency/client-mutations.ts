@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Tx } from '../database/transactions';
 import { clientMutationKey } from './client-mutation-id';
 import { ClientMutationsRepository } from './client-mutations.repository';
 
@@ -28,17 +28,17 @@ export class ClientMutations {
 
   /**
    * Runs `write(resultId)`, which creates the content with that id, in the caller's transaction
-   * `manager` and returns `resultId`; unless the key already names a result: then nothing is
+   * `tx` and returns `resultId`; unless the key already names a result: then nothing is
    * written and the first result's id is returned instead. Call it first in the transaction, so
    * that a concurrent retry waits on the key before doing any work.
    */
   async once(
-    manager: EntityManager,
+    tx: Tx,
     mutation: ClientMutation,
     resultId: string,
     write: (resultId: string) => Promise<void>,
   ): Promise<string> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    if (!tx.queryRunner?.isTransactionActive) {
       throw new Error(`client mutation ${mutation.operation} run outside a transaction`);
     }
     const key = clientMutationKey(mutation.key);
@@ -48,11 +48,11 @@ export class ClientMutations {
     }
     const claim = { memberId: mutation.memberId, operation: mutation.operation, key };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (await this.repository.claim(manager, claim, resultId)) {
+      if (await this.repository.claim(claim, resultId, tx)) {
         await write(resultId);
         return resultId;
       }
-      const first = await this.repository.resultOf(manager, claim);
+      const first = await this.repository.resultOf(claim, tx);
       if (first) return first;
     }
     throw new Error(`client mutation ${mutation.operation}: the key could not be claimed`);

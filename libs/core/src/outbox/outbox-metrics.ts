@@ -1,17 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { MetricsRegistry } from '../operations/metrics-registry';
 import { scrapeReading } from '../operations/scrape-reading';
-
-interface Backlog {
-  pending: number;
-  oldestAgeSeconds: number;
-}
+import { OutboxBacklog, OutboxRepository } from './outbox.repository';
 
 /** What the gauges say when the database does not answer: unknown, rather than a calm zero. */
-const UNKNOWN: Backlog = { pending: NaN, oldestAgeSeconds: NaN };
+const UNKNOWN: OutboxBacklog = { pending: NaN, oldestAgeSeconds: NaN };
 
 /**
  * The outbox as an operator watches it: how many events wait for the relay, and how long the
@@ -25,14 +19,14 @@ export class OutboxMetrics {
   readonly oldestAge: Gauge;
   private readonly logger = new Logger(OutboxMetrics.name);
   /** The reading of the scrape in progress, which both gauges share. */
-  private reading: Promise<Backlog> | null = null;
+  private reading: Promise<OutboxBacklog> | null = null;
 
   constructor(
     metrics: MetricsRegistry,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
   ) {
     const registers = [metrics.registry];
-    const backlog = (): Promise<Backlog> => this.backlog();
+    const backlog = (): Promise<OutboxBacklog> => this.backlog();
     this.pending = new Gauge({
       name: 'outbox_pending_events',
       help: 'Events recorded in the outbox and not yet relayed to the queue (NaN: database unreadable)',
@@ -52,23 +46,16 @@ export class OutboxMetrics {
   }
 
   /** prom-client collects every metric of a scrape at once, so both gauges get one query. */
-  private backlog(): Promise<Backlog> {
+  private backlog(): Promise<OutboxBacklog> {
     this.reading ??= this.read().finally(() => {
       this.reading = null;
     });
     return this.reading;
   }
 
-  private async read(): Promise<Backlog> {
+  private async read(): Promise<OutboxBacklog> {
     try {
-      const [row]: Array<{ pending: number; oldest_age_seconds: number }> = await scrapeReading(
-        this.dataSource.query(
-          `SELECT count(*)::float8 AS pending,
-                  COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_age_seconds
-             FROM outbox WHERE dispatched_at IS NULL`,
-        ),
-      );
-      return { pending: row.pending, oldestAgeSeconds: row.oldest_age_seconds };
+      return await scrapeReading(this.outbox.backlog());
     } catch (error) {
       this.logger.debug(`outbox backlog not read: ${(error as Error).message}`);
       return UNKNOWN;

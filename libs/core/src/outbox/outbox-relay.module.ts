@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DomainEventsProcessor } from './domain-events.processor';
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
 import { QueueModule } from './queue.module';
 
 /**
@@ -10,7 +11,7 @@ import { QueueModule } from './queue.module';
  */
 @Module({
   imports: [QueueModule],
-  providers: [OutboxRelay, DomainEventsProcessor, OutboxMetrics],
+  providers: [OutboxRepository, OutboxRelay, DomainEventsProcessor, OutboxMetrics],
   exports: [OutboxRelay],
 })
 export class OutboxRelayModule {}

@@ -6,27 +6,19 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
+import { Transactions } from '../database/transactions';
 import { DOMAIN_EVENTS_QUEUE, RecordedEvent } from '../events/domain-event';
+import { OutboxRepository } from './outbox.repository';
 
 const BATCH_SIZE = 200;
 const POLL_MS = 1000;
 const QUEUE_TIMEOUT_MS = 5000;
-const RETENTION = '7 days';
+const RETENTION_DAYS = 7;
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
-
-interface OutboxRow {
-  id: string;
-  type: string;
-  payload: unknown;
-  created_at: Date;
-  request_id: string | null;
-}
 
 /**
  * Moves committed outbox rows to the BullMQ queue. Rows are locked with SKIP LOCKED, so several
@@ -45,7 +37,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private lastCleanup = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxRepository,
     @InjectQueue(DOMAIN_EVENTS_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -92,12 +85,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, type, payload, created_at, request_id FROM outbox
-          WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
-      );
+    return this.transactions.run(async (tx) => {
+      const rows = await this.outbox.claimPending(BATCH_SIZE, tx);
       if (rows.length === 0) return 0;
       const jobs = rows.map((row) => {
         const event: RecordedEvent = {
@@ -110,9 +99,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return { name: row.type, data: event, opts: { jobId: `event-${row.id}` } };
       });
       await withTimeout(this.queue.addBulk(jobs), QUEUE_TIMEOUT_MS, 'Redis did not take the jobs');
-      await manager.query('UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])', [
+      await this.outbox.markDispatched(
         rows.map((row) => row.id),
-      ]);
+        tx,
+      );
       return rows.length;
     });
   }
@@ -120,9 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async cleanUp(): Promise<void> {
     if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
     this.lastCleanup = Date.now();
-    await this.dataSource.query(
-      `DELETE FROM outbox WHERE dispatched_at < now() - interval '${RETENTION}'`,
-    );
+    await this.outbox.purgeDispatchedOlderThan(RETENTION_DAYS);
   }
 
   private async listen(): Promise<void> {
