@@ -4,6 +4,7 @@
 // more of them; highlightHtml then escapes everything and only afterwards turns these four
 // characters back into `&lt;`, `&gt;` and <mark></mark>. The source's own copies of the four are
 // removed first, so a member cannot forge a mark.
+import { ExcerptFormat } from '@app/forum';
 
 const MARK_START = '\uE000';
 const MARK_END = '\uE001';
@@ -19,6 +20,13 @@ export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
  */
 export const HEADLINE_SOURCE_FROM = `<>${MARK_START}${MARK_END}${PARKED_LT}${PARKED_GT}`;
 export const HEADLINE_SOURCE_TO = `${PARKED_LT}${PARKED_GT}`;
+
+/** How the forum's search statements are to mark excerpts for highlightHtml. */
+export const EXCERPT_FORMAT: ExcerptFormat = {
+  headlineOptions: HEADLINE_OPTIONS,
+  translateFrom: HEADLINE_SOURCE_FROM,
+  translateTo: HEADLINE_SOURCE_TO,
+};
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -1,6 +1,7 @@
 import { ConnectionType } from '@app/core';
-import { PostEntity, PostType, ThreadEntity, ThreadType } from '@app/forum';
+import { PostType, ThreadType } from '@app/forum';
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { FoundPost, FoundThread } from './forum-search';
 
 @ObjectType('SearchHit')
 export class SearchHitType {
@@ -22,10 +23,10 @@ export class SearchHitType {
 
 export const SearchHitConnection = ConnectionType(SearchHitType, 'SearchHit');
 
-/** What a hit resolves from: entities, so the forum's field resolvers apply to them. */
+/** What a hit resolves from: what the forum handed out, so its field resolvers apply to it. */
 export interface SearchHit {
-  thread: ThreadEntity;
-  post: PostEntity | null;
+  thread: FoundThread;
+  post: FoundPost | null;
   highlight: string;
   score: number;
 }

@@ -1,7 +1,14 @@
-import { Connection, EXPENSIVE_FIELD_COST, PageArgs, pageRequest } from '@app/core';
-import { ThreadEntity, ThreadType } from '@app/forum';
+import {
+  Connection,
+  EXPENSIVE_FIELD_COST,
+  FieldArguments,
+  fromGlobalId,
+  PageArgs,
+  pageRequest,
+} from '@app/core';
+import { ThreadType } from '@app/forum';
 import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLResolveInfo } from 'graphql';
+import { FoundThread } from './forum-search';
 import { SearchHit, SearchHitConnection } from './search-hit.type';
 import { SearchService } from './search.service';
 
@@ -15,9 +22,11 @@ export class SearchResolver {
     @Args('query') query: string,
     @Args('boardId', { type: () => ID, nullable: true }) boardId: string | null,
     @Args() paging: PageArgs,
-    @Info() info: GraphQLResolveInfo,
+    @Info() info: FieldArguments,
   ): Promise<Connection<SearchHit>> {
-    return this.searchService.search(query, boardId, pageRequest(paging, info));
+    const page = pageRequest(paging, info);
+    const board = boardId ? fromGlobalId(boardId, 'Board', 'boardId') : null;
+    return this.searchService.search(query, board, page);
   }
 
   @Query(() => [ThreadType], {
@@ -28,7 +37,7 @@ export class SearchResolver {
     @Args('title') title: string,
     @Args('body', { type: () => String, nullable: true }) body: string | null,
     @Args('first', { type: () => Int, defaultValue: 5, nullable: true }) first: number | null,
-  ): Promise<ThreadEntity[]> {
+  ): Promise<FoundThread[]> {
     return this.searchService.similarThreads(title, body, first);
   }
 }

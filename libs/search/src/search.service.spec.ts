@@ -1,6 +1,6 @@
-import { PostEntity, ThreadEntity } from '@app/forum';
 import { PageRequest } from '@app/core';
-import { HitRow, SearchRepository } from './search.repository';
+import { ForumSearch, FoundPost, FoundThread, HitRow } from './forum-search';
+import { EXCERPT_FORMAT } from './highlight';
 import { hitCursor } from './search-cursor';
 import { SearchService } from './search.service';
 
@@ -8,8 +8,8 @@ const hitCursorOf = (hit: HitRow): string =>
   hitCursor({ score: hit.score, threadId: hit.threadId });
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const thread = (n: number): ThreadEntity => Object.assign(new ThreadEntity(), { id: id(n) });
-const post = (n: number): PostEntity => Object.assign(new PostEntity(), { id: id(100 + n) });
+const thread = (n: number): FoundThread => ({ id: id(n) });
+const post = (n: number): FoundPost => ({ id: id(100 + n) });
 const row = (n: number, postId: string | null = null): HitRow => ({
   threadId: id(n),
   postId,
@@ -23,24 +23,26 @@ const forward = (limit: number, cursor: string | null = null): PageRequest => ({
   cursor,
 });
 
-/** A service over a repository that ranked `rows` and still finds the given entities published. */
-function serviceWith(rows: HitRow[], threads: ThreadEntity[], posts: PostEntity[] = []) {
-  const repository = {
-    hits: jest.fn().mockResolvedValue(rows),
-    countHits: jest.fn().mockResolvedValue(rows.length),
+/** A service over a forum that ranked `rows` and still finds the given threads and answers published. */
+function serviceWith(rows: HitRow[], threads: FoundThread[], posts: FoundPost[] = []) {
+  const forum = {
+    hits: jest.fn<ReturnType<ForumSearch['hits']>, Parameters<ForumSearch['hits']>>(() =>
+      Promise.resolve(rows),
+    ),
+    countHits: jest.fn(() => Promise.resolve(rows.length)),
     publishedThreads: jest.fn((ids: string[]) =>
-      Promise.resolve(threads.filter((entity) => ids.includes(entity.id))),
+      Promise.resolve(threads.filter((record) => ids.includes(record.id))),
     ),
     publishedPosts: jest.fn((ids: string[]) =>
-      Promise.resolve(posts.filter((entity) => ids.includes(entity.id))),
+      Promise.resolve(posts.filter((record) => ids.includes(record.id))),
     ),
-    similarThreadIds: jest.fn().mockResolvedValue(rows.map((hit) => hit.threadId)),
-  };
-  return { service: new SearchService(repository as unknown as SearchRepository), repository };
+    similarThreadIds: jest.fn(() => Promise.resolve(rows.map((hit) => hit.threadId))),
+  } satisfies ForumSearch;
+  return { service: new SearchService(forum), forum };
 }
 
 describe('SearchService.search', () => {
-  it('shows a page of hits with their entities, marks and exact scores', async () => {
+  it('shows a page of hits with their threads and answers, marks and exact scores', async () => {
     const { service } = serviceWith([row(1), row(2, id(102))], [thread(1), thread(2)], [post(2)]);
     const page = await service.search('router', null, forward(20));
     expect(page.edges.map((edge) => edge.node)).toEqual([
@@ -50,11 +52,23 @@ describe('SearchService.search', () => {
     expect(page.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('asks the forum for the trimmed text in the board, with the excerpt marks highlighting reads', async () => {
+    const { service, forum } = serviceWith([], []);
+    await service.search('  router  ', id(7), forward(20));
+    expect(forum.hits).toHaveBeenCalledWith(
+      { text: 'router', boardId: id(7) },
+      20,
+      null,
+      'forward',
+      EXCERPT_FORMAT,
+    );
+  });
+
   it('loads the threads and answers of a page in one call each, without the extra row', async () => {
-    const { service, repository } = serviceWith([row(1), row(2), row(3)], [thread(1), thread(2)]);
+    const { service, forum } = serviceWith([row(1), row(2), row(3)], [thread(1), thread(2)]);
     const page = await service.search('router', null, forward(2));
-    expect(repository.publishedThreads).toHaveBeenCalledTimes(1);
-    expect(repository.publishedThreads).toHaveBeenCalledWith([id(1), id(2)]);
+    expect(forum.publishedThreads).toHaveBeenCalledTimes(1);
+    expect(forum.publishedThreads).toHaveBeenCalledWith([id(1), id(2)]);
     expect(page.pageInfo.hasNextPage).toBe(true);
   });
 
@@ -68,19 +82,18 @@ describe('SearchService.search', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
   });
 
-  it('checks the text, the board id and the cursor before asking the database', async () => {
-    const { service, repository } = serviceWith([], []);
+  it('checks the text and the cursor before asking the database', async () => {
+    const { service, forum } = serviceWith([], []);
     await expect(service.search('  ', null, forward(20))).rejects.toThrow('query');
-    await expect(service.search('router', 'not-an-id', forward(20))).rejects.toThrow('boardId');
     await expect(service.search('router', null, forward(20, 'garbage'))).rejects.toThrow('after');
     const backward: PageRequest = { direction: 'backward', limit: 20, cursor: 'garbage' };
     await expect(service.search('router', null, backward)).rejects.toThrow('before');
-    expect(repository.hits).not.toHaveBeenCalled();
+    expect(forum.hits).not.toHaveBeenCalled();
   });
 
   it('turns a backward page (fetched nearest the cursor first) back into best-first order', async () => {
     // The hits before row 4's cursor, worst first, one more than the page asks for.
-    const { service, repository } = serviceWith(
+    const { service, forum } = serviceWith(
       [row(3), row(2), row(1)],
       [thread(1), thread(2), thread(3)],
     );
@@ -90,11 +103,12 @@ describe('SearchService.search', () => {
       limit: 2,
       cursor: before,
     });
-    expect(repository.hits).toHaveBeenCalledWith(
+    expect(forum.hits).toHaveBeenCalledWith(
       expect.anything(),
       2,
       { score: row(4).score, threadId: id(4) },
       'backward',
+      EXCERPT_FORMAT,
     );
     expect(page.edges.map((edge) => edge.node.thread.id)).toEqual([id(2), id(3)]);
     expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
@@ -105,6 +119,6 @@ describe('SearchService.similarThreads', () => {
   it('keeps the ranked order and drops threads unpublished meanwhile', async () => {
     const { service } = serviceWith([row(3), row(1), row(2)], [thread(1), thread(3)]);
     const found = await service.similarThreads('Router keeps rebooting', null, 5);
-    expect(found.map((entity) => entity.id)).toEqual([id(3), id(1)]);
+    expect(found.map((record) => record.id)).toEqual([id(3), id(1)]);
   });
 });

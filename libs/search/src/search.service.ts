@@ -1,18 +1,10 @@
-import {
-  Connection,
-  connectionOf,
-  cursorArgument,
-  fromGlobalId,
-  PageRequest,
-  pageSlice,
-} from '@app/core';
-import { ThreadEntity } from '@app/forum';
-import { Injectable } from '@nestjs/common';
-import { highlightHtml } from './highlight';
+import { Connection, connectionOf, cursorArgument, PageRequest, pageSlice } from '@app/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { FORUM_SEARCH, ForumSearch, FoundThread, HitRow } from './forum-search';
+import { EXCERPT_FORMAT, highlightHtml } from './highlight';
 import { decodeHitCursor, hitCursor } from './search-cursor';
 import { SearchHit } from './search-hit.type';
 import { checkTypedBody, searchText, similarCount, typedTitle } from './search-input';
-import { HitRow, SearchRepository } from './search.repository';
 
 interface ShownHit {
   row: HitRow;
@@ -22,27 +14,24 @@ interface ShownHit {
 /** Full-text search and similar-thread suggestions; only published content is ever found. */
 @Injectable()
 export class SearchService {
-  constructor(private readonly repository: SearchRepository) {}
+  constructor(@Inject(FORUM_SEARCH) private readonly forum: ForumSearch) {}
 
-  /** A keyset page of threads matching the text, best first, one hit per thread. */
+  /** A keyset page of threads matching the text (in one board if given), best first, one hit per thread. */
   async search(
     text: string,
-    boardId: string | null | undefined,
+    boardId: string | null,
     page: PageRequest,
   ): Promise<Connection<SearchHit>> {
-    const query = {
-      text: searchText(text),
-      boardId: boardId ? fromGlobalId(boardId, 'Board', 'boardId') : null,
-    };
+    const query = { text: searchText(text), boardId };
     const from = page.cursor ? decodeHitCursor(page.cursor, cursorArgument(page)) : null;
-    const rows = await this.repository.hits(query, page.limit, from, page.direction);
+    const rows = await this.forum.hits(query, page.limit, from, page.direction, EXCERPT_FORMAT);
     // The ranking query's extra row says whether more follow, even if a hit is left out below.
     const slice = pageSlice(rows, page);
-    const edges = (await this.withEntities(slice.rows)).map(({ row, hit }) => ({
+    const edges = (await this.withRecords(slice.rows)).map(({ row, hit }) => ({
       cursor: hitCursor({ score: row.score, threadId: row.threadId }),
       node: hit,
     }));
-    return connectionOf(edges, page, slice.more, () => this.repository.countHits(query));
+    return connectionOf(edges, page, slice.more, () => this.forum.countHits(query));
   }
 
   /**
@@ -54,12 +43,12 @@ export class SearchService {
     title: string,
     body: string | null | undefined,
     first: number | null | undefined,
-  ): Promise<ThreadEntity[]> {
+  ): Promise<FoundThread[]> {
     const typed = typedTitle(title);
     checkTypedBody(body);
-    const ids = await this.repository.similarThreadIds(typed, similarCount(first));
+    const ids = await this.forum.similarThreadIds(typed, similarCount(first));
     const threads = new Map(
-      (await this.repository.publishedThreads(ids)).map((thread) => [thread.id, thread]),
+      (await this.forum.publishedThreads(ids)).map((thread) => [thread.id, thread]),
     );
     return ids.flatMap((id) => threads.get(id) ?? []);
   }
@@ -68,10 +57,10 @@ export class SearchService {
    * Loads the page's threads and answers in one query each. A hit whose thread or answer was
    * unpublished since the ranking query is left out: its excerpt quotes that text.
    */
-  private async withEntities(rows: HitRow[]): Promise<ShownHit[]> {
+  private async withRecords(rows: HitRow[]): Promise<ShownHit[]> {
     const [threads, posts] = await Promise.all([
-      this.repository.publishedThreads(rows.map((row) => row.threadId)),
-      this.repository.publishedPosts(rows.flatMap((row) => row.postId ?? [])),
+      this.forum.publishedThreads(rows.map((row) => row.threadId)),
+      this.forum.publishedPosts(rows.flatMap((row) => row.postId ?? [])),
     ]);
     const threadById = new Map(threads.map((thread) => [thread.id, thread]));
     const postById = new Map(posts.map((post) => [post.id, post]));
