@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ModerationLogModule } from './log/moderation-log.module';
 import { ModerationQueueTopic } from './live/moderation-queue-topic';
 import { ReviewChangedPublisher } from './live/review-changed.publisher';
+import { ContentFingerprintsRepository } from './screening/content-fingerprints.repository';
 import {
   FingerprintPurgeProcessor,
   SCREENING_QUEUE,
@@ -14,6 +15,11 @@ import {
  */
 @Module({
   imports: [ModerationLogModule, BullModule.registerQueue({ name: SCREENING_QUEUE })],
-  providers: [ModerationQueueTopic, ReviewChangedPublisher, FingerprintPurgeProcessor],
+  providers: [
+    ModerationQueueTopic,
+    ReviewChangedPublisher,
+    ContentFingerprintsRepository,
+    FingerprintPurgeProcessor,
+  ],
 })
 export class ModerationWorkerModule {}

@@ -4,9 +4,11 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CorrectionEntity } from './corrections/correction.entity';
 import { CorrectionsResolver } from './corrections/corrections.resolver';
+import { CorrectionsRepository } from './corrections/corrections.repository';
 import { CorrectionsService } from './corrections/corrections.service';
 import { FlagEntity } from './flags/flag.entity';
 import { FlagsResolver } from './flags/flags.resolver';
+import { FlagsRepository } from './flags/flags.repository';
 import { FlagsService } from './flags/flags.service';
 import { ModerationQueueLiveResolver } from './live/moderation-queue-live.resolver';
 import { ModerationQueueTopic } from './live/moderation-queue-topic';
@@ -19,6 +21,8 @@ import { ModeratableRegistry } from './moderatable/moderatable.registry';
 import { ReviewQueueResolver } from './queue/review-queue.resolver';
 import { ReviewQueueService } from './queue/review-queue.service';
 import { ReviewItemEntity } from './review-items/review-item.entity';
+import { ReviewItemsRepository } from './review-items/review-items.repository';
+import { ContentFingerprintsRepository } from './screening/content-fingerprints.repository';
 import { ContentScreening } from './screening/content-screening';
 
 /**
@@ -37,6 +41,10 @@ import { ContentScreening } from './screening/content-screening';
     ]),
   ],
   providers: [
+    ReviewItemsRepository,
+    FlagsRepository,
+    CorrectionsRepository,
+    ContentFingerprintsRepository,
     ModeratableRegistry,
     ModeratableLoader,
     ContentScreening,

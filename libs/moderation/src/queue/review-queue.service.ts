@@ -4,22 +4,18 @@ import {
   conflict,
   Connection,
   ContentStatus,
-  encodeCursor,
   fromGlobalId,
   ModerationLog,
   notFound,
   OutboxService,
-  pageCursor,
   PageRequest,
-  pastLeadingKey,
   requestLoader,
-  seek,
   toConnection,
+  Transactions,
+  Tx,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { CorrectionsService, isHeldOrHidden } from '../corrections/corrections.service';
 import { ResolveReviewItemInput } from '../dto/moderation.inputs';
 import { ModeratableHandler, ModeratableTarget } from '../moderatable/moderatable';
@@ -27,6 +23,7 @@ import { ModeratableRegistry } from '../moderatable/moderatable.registry';
 import { ReviewAction, ReviewItemStatus } from '../moderation.enums';
 import { ContentModeratedEvent, MODERATION_EVENTS, ReviewChangedEvent } from '../moderation.events';
 import { ReviewItemEntity } from '../review-items/review-item.entity';
+import { queueCursorOf, ReviewItemsRepository } from '../review-items/review-items.repository';
 
 /** How long a claim keeps other moderators off an item. */
 export const CLAIM_MINUTES = 15;
@@ -39,7 +36,8 @@ export const CLAIM_MINUTES = 15;
 @Injectable()
 export class ReviewQueueService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly items: ReviewItemsRepository,
     private readonly registry: ModeratableRegistry,
     private readonly corrections: CorrectionsService,
     private readonly outbox: OutboxService,
@@ -48,68 +46,32 @@ export class ReviewQueueService {
 
   /** A keyset page of the items in `status`: highest priority first, then oldest. */
   async list(status: ReviewItemStatus, page: PageRequest): Promise<Connection<ReviewItemEntity>> {
-    const query = () =>
-      this.dataSource.manager
-        .createQueryBuilder(ReviewItemEntity, 'r')
-        .where('r.status = :status', { status });
-    const qb = query();
-    // Highest priority first, ties oldest first: the two keys run in opposite orders.
-    const prioritySeek = seek(page, 'DESC');
-    const ageSeek = seek(page, 'ASC');
-    const cursor = pageCursor(page, ['number', 'timestamp', 'uuid']);
-    if (cursor) {
-      const [priority, at, id] = cursor;
-      const past = pastLeadingKey(
-        page,
-        { sql: 'r.priority', order: 'DESC', cursor: ':priority' },
-        { sql: '(r.created_at, r.id)', order: 'ASC', cursor: '(:at, :id)' },
-      );
-      qb.andWhere(past, { priority, at: new Date(at), id });
-    }
-    const rows = await qb
-      .orderBy('r.priority', prioritySeek.order)
-      .addOrderBy('r.created_at', ageSeek.order)
-      .addOrderBy('r.id', ageSeek.order)
-      .limit(page.limit + 1)
-      .getMany();
+    const rows = await this.items.page(status, page);
     return toConnection(rows, page, {
-      cursorOf: (row) => encodeCursor([row.priority, row.createdAt.getTime(), row.id]),
+      cursorOf: queueCursorOf,
       nodeOf: (row) => row,
-      totalCount: () => query().getCount(),
+      totalCount: () => this.items.countInStatus(status),
     });
   }
 
   /** Finds an item by its UUID. */
   find(id: string): Promise<ReviewItemEntity | null> {
-    return this.dataSource.manager.findOneBy(ReviewItemEntity, { id });
+    return this.items.byId(id);
   }
 
   /** Loads an item by UUID through the request's loader. */
   load(ctx: object, id: string): Promise<ReviewItemEntity | null> {
-    return requestLoader<string, ReviewItemEntity | null>(ctx, 'reviewItems.byId', async (ids) => {
-      const rows = await this.dataSource.manager.findBy(ReviewItemEntity, { id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
+    return requestLoader<string, ReviewItemEntity | null>(ctx, 'reviewItems.byId', async (ids) =>
+      byKeys(ids, await this.items.byIds(ids), (row) => row.id, null),
+    ).load(id);
   }
 
   /** Claims an item for 15 minutes; another moderator's live claim or a resolution is CONFLICT. */
   async claim(viewer: Viewer, globalId: string): Promise<ReviewItemEntity> {
     const id = fromGlobalId(globalId, 'ReviewItem', 'id');
-    await this.dataSource.transaction(async (manager) => {
-      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
-      const claimed: unknown[] = await manager.query(
-        `WITH claimed AS (
-           UPDATE review_items
-              SET status = 'CLAIMED', claimed_by = $2, claimed_at = now()
-            WHERE id = $1 AND status <> 'RESOLVED'
-              AND (claimed_by IS NULL OR claimed_by = $2
-                   OR claimed_at < now() - make_interval(mins => $3))
-            RETURNING id
-         ) SELECT id FROM claimed`,
-        [id, viewer.id, CLAIM_MINUTES],
-      );
-      if (claimed.length === 0) {
-        const item = await manager.findOneBy(ReviewItemEntity, { id });
+    await this.transactions.run(async (tx) => {
+      if (!(await this.items.claim(id, viewer.id, CLAIM_MINUTES, tx))) {
+        const item = await this.items.byId(id, tx);
         if (!item) throw notFound('ReviewItem');
         throw conflict(
           item.status === ReviewItemStatus.RESOLVED
@@ -117,9 +79,9 @@ export class ReviewQueueService {
             : 'Another moderator is working on this item',
         );
       }
-      await this.changed(manager, id);
+      await this.changed(tx, id);
     });
-    return this.dataSource.manager.findOneByOrFail(ReviewItemEntity, { id });
+    return this.current(id);
   }
 
   /** Resolves an item with one action on its target, logs it and tells the author. */
@@ -133,32 +95,23 @@ export class ReviewQueueService {
     if (input.unaccept && input.action !== ReviewAction.CORRECT) {
       throw badInput('unaccept', 'applies only with CORRECT');
     }
-    await this.dataSource.transaction(async (manager) => {
-      const unlocked = await manager.findOneBy(ReviewItemEntity, { id });
+    await this.transactions.run(async (tx) => {
+      const unlocked = await this.items.byId(id, tx);
       if (!unlocked) throw notFound('ReviewItem');
       const handler = this.registry.get(unlocked.targetType);
       if (!handler) throw notFound('ReviewItem');
       // The target first, then the item: the same order as flagging, so the two never deadlock.
-      const target = await handler.lock(manager, unlocked.targetId);
-      const item = await manager.findOne(ReviewItemEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const target = await handler.lock(tx, unlocked.targetId);
+      const item = await this.items.lockById(id, tx);
       if (!item || !target) throw notFound('ReviewItem');
       this.assertResolvable(item, viewer);
-      await this.apply(manager, viewer, handler, target, input, note, correction);
-      await manager.update(
-        ReviewItemEntity,
-        { id },
-        {
-          status: ReviewItemStatus.RESOLVED,
-          resolution: input.action,
-          resolutionNote: note,
-          resolvedBy: viewer.id,
-          resolvedAt: () => 'now()',
-        },
+      await this.apply(tx, viewer, handler, target, input, note, correction);
+      await this.items.resolve(
+        id,
+        { resolution: input.action, resolutionNote: note, resolvedBy: viewer.id },
+        tx,
       );
-      await this.log.append(manager, {
+      await this.log.append(tx, {
         actorId: viewer.id,
         action: `RESOLVE_${input.action}`,
         targetType: target.type,
@@ -166,9 +119,16 @@ export class ReviewQueueService {
         targetUserId: target.authorId,
         reason: input.action === ReviewAction.CORRECT ? correction : note,
       });
-      await this.changed(manager, id);
+      await this.changed(tx, id);
     });
-    return this.dataSource.manager.findOneByOrFail(ReviewItemEntity, { id });
+    return this.current(id);
+  }
+
+  /** An item just changed by this service, as it now is. */
+  private async current(id: string): Promise<ReviewItemEntity> {
+    const item = await this.items.byId(id);
+    if (!item) throw notFound('ReviewItem');
+    return item;
   }
 
   private assertResolvable(item: ReviewItemEntity, viewer: Viewer): void {
@@ -183,7 +143,7 @@ export class ReviewQueueService {
   }
 
   private async apply(
-    manager: EntityManager,
+    tx: Tx,
     viewer: Viewer,
     handler: ModeratableHandler,
     target: ModeratableTarget,
@@ -196,7 +156,7 @@ export class ReviewQueueService {
       case ReviewAction.DISMISS:
         // Both leave the content up: held or hidden content is published, deleted stays so.
         if (isHeldOrHidden(target.status)) {
-          await handler.setStatus(manager, target.id, ContentStatus.PUBLISHED);
+          await handler.setStatus(tx, target.id, ContentStatus.PUBLISHED);
         }
         return;
       case ReviewAction.CORRECT:
@@ -207,7 +167,7 @@ export class ReviewQueueService {
           throw badInput('action', 'a deleted post cannot be corrected');
         }
         await this.corrections.attach(
-          manager,
+          tx,
           viewer,
           handler,
           target,
@@ -221,9 +181,9 @@ export class ReviewQueueService {
           input.action === ReviewAction.HIDE ? ContentStatus.HIDDEN : ContentStatus.DELETED;
         // What its author deleted stays deleted: hiding it would show it to them again.
         if (target.status !== status && target.status !== ContentStatus.DELETED) {
-          await handler.setStatus(manager, target.id, status);
+          await handler.setStatus(tx, target.id, status);
         }
-        await this.outbox.record(manager, MODERATION_EVENTS.contentModerated, {
+        await this.outbox.record(tx, MODERATION_EVENTS.contentModerated, {
           targetType: target.type,
           targetId: target.id,
           authorId: target.authorId,
@@ -237,8 +197,8 @@ export class ReviewQueueService {
     }
   }
 
-  private async changed(manager: EntityManager, reviewItemId: string): Promise<void> {
-    await this.outbox.record(manager, MODERATION_EVENTS.reviewChanged, {
+  private async changed(tx: Tx, reviewItemId: string): Promise<void> {
+    await this.outbox.record(tx, MODERATION_EVENTS.reviewChanged, {
       reviewItemId,
     } satisfies ReviewChangedEvent);
   }

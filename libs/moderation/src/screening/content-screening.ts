@@ -1,10 +1,10 @@
-import { APP_CONFIG, AppConfig, OutboxService } from '@app/core';
+import { APP_CONFIG, AppConfig, OutboxService, Tx } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { ReviewItemKind, ReviewItemStatus } from '../moderation.enums';
+import { createHash } from 'node:crypto';
 import { MODERATION_EVENTS, ReviewChangedEvent } from '../moderation.events';
+import { ReviewItemsRepository } from '../review-items/review-items.repository';
 import { prioritySortKey } from '../review-items/review-priority';
+import { ContentFingerprintsRepository } from './content-fingerprints.repository';
 import { screen, ScreeningVerdict } from './screening-rules';
 
 /** New content as automod sees it. */
@@ -25,68 +25,49 @@ export class ContentScreening {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
+    private readonly fingerprints: ContentFingerprintsRepository,
+    private readonly items: ReviewItemsRepository,
   ) {}
 
-  /** Scores the content; the caller publishes it, or stores it PENDING_REVIEW when held. */
-  async screen(manager: EntityManager, content: ScreenedContent): Promise<ScreeningVerdict> {
+  /** Scores the content in `tx`; the caller publishes it, or stores it PENDING_REVIEW when held. */
+  async screen(tx: Tx, content: ScreenedContent): Promise<ScreeningVerdict> {
     const fingerprint = createHash('sha256')
       .update(content.text.trim().toLowerCase().replace(/\s+/g, ' '))
       .digest('hex');
-    const [facts]: Array<{ reputation: number; repeated: boolean; recent: number }> =
-      await manager.query(
-        `SELECT u.reputation,
-                EXISTS (SELECT 1 FROM content_fingerprints f
-                         WHERE f.author_id = u.id AND f.fingerprint = $2
-                           AND f.created_at > now() - interval '1 day') AS repeated,
-                (SELECT count(*)::int FROM content_fingerprints f
-                  WHERE f.author_id = u.id AND f.created_at > now() - interval '1 minute') AS recent
-           FROM users u WHERE u.id = $1`,
-        [content.authorId, fingerprint],
-      );
-    await manager.query(
-      `INSERT INTO content_fingerprints (author_id, fingerprint) VALUES ($1, $2)`,
-      [content.authorId, fingerprint],
-    );
+    const facts = await this.fingerprints.authorFacts(content.authorId, fingerprint, tx);
+    await this.fingerprints.remember(content.authorId, fingerprint, tx);
     const verdict = screen(
       {
         text: content.text,
-        authorReputation: facts.reputation,
-        repeatedText: facts.repeated,
-        postsLastMinute: facts.recent,
+        authorReputation: facts?.reputation ?? 0,
+        repeatedText: facts?.repeated ?? false,
+        postsLastMinute: facts?.recent ?? 0,
       },
       { blockedWords: this.config.blockedWords, threshold: this.config.automodThreshold },
     );
-    if (verdict.held) await this.openReviewItem(manager, content, verdict);
+    if (verdict.held) await this.openReviewItem(tx, content, verdict);
     return verdict;
   }
 
   private async openReviewItem(
-    manager: EntityManager,
+    tx: Tx,
     content: ScreenedContent,
     verdict: ScreeningVerdict,
   ): Promise<void> {
-    const id = randomUUID();
     const createdAt = new Date();
-    await manager.query(
-      `INSERT INTO review_items (id, kind, status, target_type, target_id, target_author_id, priority, reasons, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        id,
-        ReviewItemKind.AUTOMOD,
-        ReviewItemStatus.PENDING,
-        content.type,
-        content.id,
-        content.authorId,
-        prioritySortKey(
-          { flagWeight: 0, reporterReputation: 0, automodScore: verdict.score },
-          createdAt,
-        ),
-        verdict.reasons,
-        createdAt,
-      ],
+    const priority = prioritySortKey(
+      { flagWeight: 0, reporterReputation: 0, automodScore: verdict.score },
+      createdAt,
     );
-    await this.outbox.record(manager, MODERATION_EVENTS.reviewChanged, {
-      reviewItemId: id,
+    const reviewItemId = await this.items.openAutomod(
+      { type: content.type, id: content.id, authorId: content.authorId },
+      priority,
+      verdict.reasons,
+      createdAt,
+      tx,
+    );
+    await this.outbox.record(tx, MODERATION_EVENTS.reviewChanged, {
+      reviewItemId,
     } satisfies ReviewChangedEvent);
   }
 }

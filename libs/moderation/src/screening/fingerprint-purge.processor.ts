@@ -1,11 +1,11 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { ContentFingerprintsRepository } from './content-fingerprints.repository';
 
 export const SCREENING_QUEUE = 'screening-maintenance';
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+const PURGE_PAGE = 1000;
 
 /** Forgets text fingerprints older than a day: automod only looks a day back for repeats. */
 @Processor(SCREENING_QUEUE)
@@ -13,7 +13,7 @@ export class FingerprintPurgeProcessor extends WorkerHost implements OnApplicati
   private readonly logger = new Logger(FingerprintPurgeProcessor.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fingerprints: ContentFingerprintsRepository,
     @InjectQueue(SCREENING_QUEUE) private readonly queue: Queue,
   ) {
     super();
@@ -28,9 +28,9 @@ export class FingerprintPurgeProcessor extends WorkerHost implements OnApplicati
   }
 
   async process(): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM content_fingerprints WHERE created_at < now() - interval '1 day'`,
-    );
+    while ((await this.fingerprints.purgePage(PURGE_PAGE)) === PURGE_PAGE) {
+      // A full page: more may be left.
+    }
   }
 
   @OnWorkerEvent('error')
