@@ -3,6 +3,7 @@ import { IdeasWorkerModule } from '@app/ideas';
 import { IdentityModule } from '@app/identity';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { EMAILS_QUEUE } from './email/email-queue';
 import { EmailProcessor } from './email/email.processor';
 import { EmailScheduler } from './email/email-scheduler';
@@ -14,7 +15,9 @@ import { LivePublisher } from './live/live-publisher';
 import { LiveTopics } from './live/live-topics';
 import { ThreadActivityHandler } from './live/thread-activity.handler';
 import { NotificationMetrics } from './notification-metrics';
+import { NotificationEntity } from './notification.entity';
 import { NotificationWriter } from './notification-writer';
+import { NotificationsRepository } from './notifications.repository';
 import { Notifier } from './notifier';
 import { PasswordResetEmailHandler } from './password-reset-email.handler';
 
@@ -28,8 +31,10 @@ import { PasswordResetEmailHandler } from './password-reset-email.handler';
     ForumModule,
     IdeasWorkerModule,
     BullModule.registerQueue({ name: EMAILS_QUEUE }),
+    TypeOrmModule.forFeature([NotificationEntity]),
   ],
   providers: [
+    NotificationsRepository,
     NotificationWriter,
     NotificationMetrics,
     Notifier,

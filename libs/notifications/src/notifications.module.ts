@@ -4,6 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
 import { LiveTopics } from './live/live-topics';
@@ -12,7 +13,13 @@ import { LiveUpdatesResolver } from './live/live-updates.resolver';
 /** The API side: members read and mark their notifications and follow live updates. */
 @Module({
   imports: [IdentityModule, ForumModule, TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationsService, NotificationsResolver, LiveTopics, LiveUpdatesResolver],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationsResolver,
+    LiveTopics,
+    LiveUpdatesResolver,
+  ],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(
@@ -24,8 +31,8 @@ export class NotificationsModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.nodes.register('Notification', (id, viewer, ctx) =>
-      this.notifications.findOwn(ctx, viewer, id),
+    this.nodes.register('Notification', (id, viewer, loaders) =>
+      this.notifications.findOwn(loaders, viewer, id),
     );
   }
 }

@@ -3,6 +3,7 @@ import {
   Authenticated,
   Connection,
   CurrentUser,
+  fromGlobalId,
   Node,
   NodeRegistry,
   PageArgs,
@@ -63,7 +64,8 @@ export class NotificationsResolver {
     @CurrentUser() viewer: Viewer,
     @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
   ): Promise<number> {
-    return this.notifications.markRead(viewer, ids);
+    const uuids = ids?.map((id) => fromGlobalId(id, 'Notification', 'ids')) ?? null;
+    return this.notifications.markRead(viewer, uuids);
   }
 
   @ResolveField('subject', () => Node, { nullable: true })
@@ -73,7 +75,9 @@ export class NotificationsResolver {
     @Context() ctx: RequestContext,
   ): Promise<object | null> | null {
     const { subjectType, subjectId } = notification;
-    return subjectType && subjectId ? this.nodes.load(subjectType, subjectId, viewer, ctx.loaders) : null;
+    return subjectType && subjectId
+      ? this.nodes.load(subjectType, subjectId, viewer, ctx.loaders)
+      : null;
   }
 
   @ResolveField('actor', () => UserType, { nullable: true })
@@ -81,6 +85,6 @@ export class NotificationsResolver {
     @Parent() notification: NotificationEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> | null {
-    return notification.actorId ? this.users.load(ctx, notification.actorId) : null;
+    return notification.actorId ? this.users.load(ctx.loaders, notification.actorId) : null;
   }
 }

@@ -3,28 +3,23 @@ import {
   byKeys,
   Connection,
   encodeCursor,
-  fromGlobalId,
   pageCursor,
   PageRequest,
-  requestLoader,
+  RequestLoaders,
   seek,
   toConnection,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 
 const MAX_IDS = 100;
 
 /** The viewer's own notifications: newest first, unread counts, marking read. */
 @Injectable()
 export class NotificationsService {
-  constructor(
-    @InjectRepository(NotificationEntity)
-    private readonly notifications: Repository<NotificationEntity>,
-  ) {}
+  constructor(private readonly notifications: NotificationsRepository) {}
 
   /** A keyset page of the viewer's notifications, newest first. */
   async list(
@@ -32,74 +27,54 @@ export class NotificationsService {
     unreadOnly: boolean,
     page: PageRequest,
   ): Promise<Connection<NotificationEntity>> {
-    const qb = this.ofViewer(viewer, unreadOnly);
-    const { order, past } = seek(page, 'DESC');
     const cursor = pageCursor(page, ['timestamp', 'uuid']);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.andWhere(`(n.created_at, n.id) ${past} (:at, :id)`, { at: new Date(at), id });
-    }
-    const rows = await qb
-      .orderBy('n.created_at', order)
-      .addOrderBy('n.id', order)
-      .limit(page.limit + 1)
-      .getMany();
+    const after = cursor ? { at: new Date(cursor[0]), id: String(cursor[1]) } : null;
+    const rows = await this.notifications.page(
+      viewer.id,
+      unreadOnly,
+      seek(page, 'DESC'),
+      after,
+      page.limit + 1,
+    );
     return toConnection(rows, page, {
       cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
       nodeOf: (row) => row,
-      totalCount: () => this.ofViewer(viewer, unreadOnly).getCount(),
+      totalCount: () => this.notifications.count(viewer.id, unreadOnly),
     });
   }
 
   /** How many of the viewer's notifications are unread. */
   unreadCount(viewer: Viewer): Promise<number> {
-    return this.ofViewer(viewer, true).getCount();
+    return this.notifications.count(viewer.id, true);
   }
 
-  /** Marks the given notifications (or, with null, all) as read; returns how many changed. */
-  async markRead(viewer: Viewer, ids: string[] | null | undefined): Promise<number> {
-    const qb = this.notifications
-      .createQueryBuilder()
-      .update()
-      .set({ readAt: () => 'now()' })
-      .where('recipient_id = :viewerId AND read_at IS NULL', { viewerId: viewer.id });
-    if (ids) {
-      if (ids.length > MAX_IDS) throw badInput('ids', `at most ${MAX_IDS} at once`);
-      const uuids = ids.map((id) => fromGlobalId(id, 'Notification', 'ids'));
-      qb.andWhere('id = ANY(:uuids::uuid[])', { uuids });
-    }
-    const result = await qb.execute();
-    return result.affected ?? 0;
+  /**
+   * Marks the viewer's notifications with these UUIDs (or, with null, all) read; returns how
+   * many changed. At most 100 at once.
+   */
+  markRead(viewer: Viewer, ids: readonly string[] | null): Promise<number> {
+    if (ids && ids.length > MAX_IDS) throw badInput('ids', `at most ${MAX_IDS} at once`);
+    return this.notifications.markRead(viewer.id, ids);
   }
 
-  /** A notification by id, for live delivery to the channel of its recipient only. */
+  /** A notification by UUID, for live delivery to the channel of its recipient only. */
   findById(id: string): Promise<NotificationEntity | null> {
-    return this.notifications.findOneBy({ id });
+    return this.notifications.findById(id);
   }
 
   /** A notification of the viewer's, for node(id) and nodes(ids); null for anyone else's. */
   async findOwn(
-    ctx: object,
+    loaders: RequestLoaders,
     viewer: Viewer | null,
     id: string,
   ): Promise<NotificationEntity | null> {
     if (!viewer) return null;
-    const notification = await requestLoader<string, NotificationEntity | null>(
-      ctx,
-      'notifications.byId',
-      async (ids) => {
-        const rows = await this.notifications.findBy({ id: In([...ids]) });
-        return byKeys(ids, rows, (row) => row.id, null);
-      },
-    ).load(id);
+    const notification = await loaders
+      .get<
+        string,
+        NotificationEntity | null
+      >('notifications.byId', async (ids) => byKeys(ids, await this.notifications.byIds(ids), (row) => row.id, null))
+      .load(id);
     return notification?.recipientId === viewer.id ? notification : null;
-  }
-
-  private ofViewer(viewer: Viewer, unreadOnly: boolean): SelectQueryBuilder<NotificationEntity> {
-    const qb = this.notifications
-      .createQueryBuilder('n')
-      .where('n.recipient_id = :viewerId', { viewerId: viewer.id });
-    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
-    return qb;
   }
 }

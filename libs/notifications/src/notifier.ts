@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EmailScheduler } from './email/email-scheduler';
 import { LivePublisher } from './live/live-publisher';
-import { NotificationDraft, NotificationWriter } from './notification-writer';
+import { NotificationWriter } from './notification-writer';
+import { NotificationDraft } from './notifications.repository';
 
 /** Delivers a notification every way it goes: in-app, live to open sockets, and by email. */
 @Injectable()

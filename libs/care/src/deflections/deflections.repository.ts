@@ -1,3 +1,4 @@
+import { SAMPLE, SqlSnapshot } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,6 +13,7 @@ export class DeflectionsRepository {
    * of concurrent calls exactly one inserts. The day is taken from the same clock as
    * `created_at`, in UTC, so every API instance agrees on it.
    */
+  @SqlSnapshot({ params: [SAMPLE.UUID, `member:${SAMPLE.UUID_2}`, SAMPLE.UUID_2] })
   async recordOnce(threadId: string, viewerKey: string, memberId: string | null): Promise<boolean> {
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO deflections (thread_id, viewer_key, member_id, day)

@@ -20,6 +20,6 @@ export class DeflectionsResolver {
     @Args('threadId', { type: () => ID }) threadId: string,
   ): Promise<boolean> {
     const id = fromGlobalId(threadId, 'Thread', 'threadId');
-    return this.deflections.record(ctx, viewer, ctx.ip, id);
+    return this.deflections.record(ctx.loaders, viewer, ctx.ip, id);
   }
 }

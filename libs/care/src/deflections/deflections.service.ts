@@ -1,4 +1,4 @@
-import { badInput, ContentStatus, notFound, Viewer } from '@app/core';
+import { badInput, ContentStatus, notFound, RequestLoaders, Viewer } from '@app/core';
 import { ThreadsService } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { DeflectionsRepository } from './deflections.repository';
@@ -22,8 +22,13 @@ export class DeflectionsService {
    * confirmed); one they can see but that is not published (their own held question, or hidden
    * content a moderator sees) is BAD_USER_INPUT: only published threads are suggested.
    */
-  async record(ctx: object, viewer: Viewer | null, ip: string, threadId: string): Promise<boolean> {
-    const thread = await this.threads.findVisible(ctx, threadId, viewer);
+  async record(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    ip: string,
+    threadId: string,
+  ): Promise<boolean> {
+    const thread = await this.threads.findVisible(loaders, threadId, viewer);
     if (!thread) throw notFound('Thread');
     if (thread.contentStatus !== ContentStatus.PUBLISHED) {
       throw badInput('threadId', 'the thread is not published');

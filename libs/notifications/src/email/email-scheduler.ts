@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { NotificationKind } from '../notification-kind';
-import { WrittenNotification } from '../notification-writer';
+import { WrittenNotification } from '../notifications.repository';
 import { EMAILED_KINDS, EMAILS_QUEUE, EmailJob } from './email-queue';
 
 /** Queues an email per notification of an emailed kind, when SMTP is configured. */

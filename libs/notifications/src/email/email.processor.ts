@@ -1,22 +1,13 @@
 import { APP_CONFIG, AppConfig } from '@app/core';
+import { UsersService } from '@app/identity';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { NotificationKind } from '../notification-kind';
 import { NotificationMetrics } from '../notification-metrics';
+import { NotificationsRepository } from '../notifications.repository';
 import { EMAILS_QUEUE, EmailJob } from './email-queue';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { notificationEmail } from './notification-email';
-
-interface EmailRow {
-  kind: NotificationKind;
-  message: string;
-  email: string;
-  handle: string;
-  emailed_at: Date | null;
-}
 
 /**
  * Sends notification emails. A failed send throws, and BullMQ retries it with backoff; a sent
@@ -29,7 +20,8 @@ export class EmailProcessor extends WorkerHost {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly users: UsersService,
     private readonly metrics: NotificationMetrics,
   ) {
     super();
@@ -37,24 +29,24 @@ export class EmailProcessor extends WorkerHost {
 
   async process(job: Job<EmailJob>): Promise<void> {
     if (!this.transport) return;
-    const [row]: EmailRow[] = await this.dataSource.query(
-      `SELECT n.kind, n.message, n.emailed_at, u.email, u.handle
-         FROM notifications n JOIN users u ON u.id = n.recipient_id
-        WHERE n.id = $1`,
-      [job.data.notificationId],
-    );
-    if (!row || row.emailed_at) return;
+    const { notificationId } = job.data;
+    const notification = await this.notifications.toEmail(notificationId);
+    if (!notification || notification.emailedAt) return;
+    const recipient = await this.users.findById(notification.recipientId);
+    if (!recipient) return;
     const email = notificationEmail({
-      kind: row.kind,
-      message: row.message,
-      recipientHandle: row.handle,
+      kind: notification.kind,
+      message: notification.message,
+      recipientHandle: recipient.handle,
       communityUrl: this.config.publicUrl,
     });
-    await this.transport.sendMail({ to: row.email, subject: email.subject, text: email.text });
-    await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [
-      job.data.notificationId,
-    ]);
-    this.metrics.emailsSent.inc({ kind: row.kind });
+    await this.transport.sendMail({
+      to: recipient.email,
+      subject: email.subject,
+      text: email.text,
+    });
+    await this.notifications.markEmailed(notificationId);
+    this.metrics.emailsSent.inc({ kind: notification.kind });
   }
 
   @OnWorkerEvent('failed')

@@ -1,7 +1,6 @@
 import {
   Authenticated,
   CurrentUser,
-  forgetRequestLoaders,
   fromGlobalId,
   notFound,
   PUB_SUB,
@@ -42,8 +41,8 @@ export class LiveUpdatesResolver {
     filter(this: LiveUpdatesResolver, message: ThreadActivityMessage) {
       return this.postOf(message).then(Boolean);
     },
-    resolve(this: LiveUpdatesResolver, message: ThreadActivityMessage, _args, ctx: object) {
-      forgetRequestLoaders(ctx);
+    resolve(this: LiveUpdatesResolver, message: ThreadActivityMessage, _args, ctx: RequestContext) {
+      ctx.loaders.clear();
       return this.postOf(message);
     },
   })
@@ -53,7 +52,8 @@ export class LiveUpdatesResolver {
     @Context() ctx: RequestContext,
   ): Promise<AsyncIterableIterator<ThreadActivityMessage>> {
     const threadId = fromGlobalId(threadGlobalId, 'Thread', 'threadId');
-    if (!(await this.threadsService.findVisible(ctx, threadId, viewer))) throw notFound('Thread');
+    if (!(await this.threadsService.findVisible(ctx.loaders, threadId, viewer)))
+      throw notFound('Thread');
     return this.pubSub.asyncIterableIterator<ThreadActivityMessage>(
       this.topics.threadActivity(threadId),
     );
@@ -64,8 +64,13 @@ export class LiveUpdatesResolver {
     filter(this: LiveUpdatesResolver, message: NotificationAddedMessage) {
       return this.notificationOf(message).then(Boolean);
     },
-    resolve(this: LiveUpdatesResolver, message: NotificationAddedMessage, _args, ctx: object) {
-      forgetRequestLoaders(ctx);
+    resolve(
+      this: LiveUpdatesResolver,
+      message: NotificationAddedMessage,
+      _args,
+      ctx: RequestContext,
+    ) {
+      ctx.loaders.clear();
       return this.notificationOf(message);
     },
   })
