@@ -9,16 +9,19 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommentEntity } from './comments/comment.entity';
 import { CommentsResolver } from './comments/comments.resolver';
+import { CommentsRepository } from './comments/comments.repository';
 import { CommentsService } from './comments/comments.service';
 import { IdeaExportsModule } from './export/idea-exports.module';
 import { IdeaEntity } from './ideas/idea.entity';
 import { IdeaFollowable } from './ideas/idea-followable';
+import { IdeaFollowersRepository } from './ideas/idea-followers.repository';
 import { IdeasRepository } from './ideas/ideas.repository';
 import { IdeasResolver } from './ideas/ideas.resolver';
 import { IdeasService } from './ideas/ideas.service';
 import { CommentModerationHandler } from './moderation/comment-moderation.handler';
 import { IdeaModerationHandler } from './moderation/idea-moderation.handler';
 import { IdeaStatusService } from './status/idea-status.service';
+import { VotesRepository } from './votes/votes.repository';
 import { VotesService } from './votes/votes.service';
 
 /** Ideas: submitting, voting, comments, statuses, merges and CSV exports. */
@@ -32,6 +35,9 @@ import { VotesService } from './votes/votes.service';
   ],
   providers: [
     IdeasRepository,
+    VotesRepository,
+    IdeaFollowersRepository,
+    CommentsRepository,
     IdeasService,
     IdeasResolver,
     IdeaFollowable,

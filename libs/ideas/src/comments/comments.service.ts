@@ -6,26 +6,24 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
-  encodeCursor,
   fromGlobalId,
   notFound,
-  pageCursor,
   PageRequest,
   renderMarkdown,
   requestLoader,
-  seek,
   toConnection,
+  Transactions,
   Viewer,
-  visibleSql,
 } from '@app/core';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
-import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeaFollowersRepository } from '../ideas/idea-followers.repository';
+import { publishedIdea } from '../ideas/idea-rules';
+import { IdeasRepository } from '../ideas/ideas.repository';
 import { IdeasService } from '../ideas/ideas.service';
 import { CommentEntity } from './comment.entity';
+import { CommentsRepository } from './comments.repository';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 
@@ -33,12 +31,16 @@ export const MAX_COMMENT_LENGTH = 10_000;
 @Injectable()
 export class CommentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly screening: ContentScreening,
+    private readonly transactions: Transactions,
+    private readonly repository: CommentsRepository,
+    private readonly ideaRows: IdeasRepository,
+    private readonly followers: IdeaFollowersRepository,
     private readonly ideas: IdeasService,
+    private readonly screening: ContentScreening,
     private readonly clientMutations: ClientMutations,
   ) {}
 
+  /** Comments on a published idea the viewer can see; automod may hold the comment. */
   async comment(
     viewer: Viewer,
     ideaGlobalId: string,
@@ -54,34 +56,32 @@ export class CommentsService {
       operation: 'commentOnIdea',
       key: clientMutationKey(clientMutationId),
     };
-    const commentId = await this.dataSource.transaction((manager) =>
-      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
-        const idea = await manager.findOneBy(IdeaEntity, { id: ideaId });
-        if (!idea || !canSee(idea.contentStatus, idea.authorId, viewer)) throw notFound('Idea');
-        if (idea.contentStatus !== ContentStatus.PUBLISHED) {
-          throw badInput('ideaId', 'the idea is not published');
-        }
-        const verdict = await this.screening.screen(manager, {
+    const commentId = await this.transactions.run((tx) =>
+      this.clientMutations.once(tx, mutation, randomUUID(), async (id) => {
+        publishedIdea(await this.ideaRows.findById(ideaId, tx), viewer);
+        const verdict = await this.screening.screen(tx, {
           type: 'Comment',
           id,
           authorId: viewer.id,
           text: body,
         });
-        await manager.insert(CommentEntity, {
-          id,
-          ideaId,
-          authorId: viewer.id,
-          body,
-          bodyHtml: renderMarkdown(body),
-          status: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
-        });
-        await manager.query(
-          `INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-          [ideaId, viewer.id],
+        await this.repository.insert(
+          {
+            id,
+            ideaId,
+            authorId: viewer.id,
+            body,
+            bodyHtml: renderMarkdown(body),
+            status: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
+          },
+          tx,
         );
+        await this.followers.follow(ideaId, viewer.id, tx);
       }),
     );
-    return this.dataSource.manager.findOneByOrFail(CommentEntity, { id: commentId });
+    const comment = await this.repository.findById(commentId);
+    if (!comment) throw notFound('Comment');
+    return comment;
   }
 
   /** A keyset page of an idea's comments, oldest first, as the viewer may see them. */
@@ -90,41 +90,20 @@ export class CommentsService {
     viewer: Viewer | null,
     page: PageRequest,
   ): Promise<Connection<CommentEntity>> {
-    const query = () => {
-      const visible = visibleSql('c.status', 'c.author_id', viewer);
-      return this.dataSource.manager
-        .createQueryBuilder(CommentEntity, 'c')
-        .where('c.idea_id = :ideaId', { ideaId })
-        .andWhere(visible.sql, visible.params);
-    };
-    const qb = query();
-    const { order, past } = seek(page, 'ASC');
-    const cursor = pageCursor(page, ['timestamp', 'uuid']);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.andWhere(`(c.created_at, c.id) ${past} (:at, :id)`, { at: new Date(at), id });
-    }
-    const rows = await qb
-      .orderBy('c.created_at', order)
-      .addOrderBy('c.id', order)
-      .limit(page.limit + 1)
-      .getMany();
+    const rows = await this.repository.page(ideaId, viewer, page);
     return toConnection(rows, page, {
-      cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
+      cursorOf: (row) => this.repository.cursorOf(row),
       nodeOf: (row) => row,
-      totalCount: () => query().getCount(),
+      totalCount: () => this.repository.count(ideaId, viewer),
     });
   }
 
-  /** A comment as the viewer may see it (and its idea too), or null. */
+  /** A comment as the viewer may see it (and its idea too), or null; batched per request. */
   async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<CommentEntity | null> {
     const comment = await requestLoader<string, CommentEntity | null>(
       ctx,
       'comments.byId',
-      async (ids) => {
-        const rows = await this.dataSource.manager.findBy(CommentEntity, { id: In([...ids]) });
-        return byKeys(ids, rows, (row) => row.id, null);
-      },
+      async (ids) => byKeys(ids, await this.repository.findByIds(ids), (row) => row.id, null),
     ).load(id);
     if (!comment || !canSee(comment.status, comment.authorId, viewer)) return null;
     return (await this.ideas.findVisible(ctx, comment.ideaId, viewer)) ? comment : null;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ExportJobsRepository } from './export-jobs.repository';
 
 /** How long a finished export can still be downloaded. */
 export const EXPORT_RETENTION_DAYS = 7;
@@ -8,12 +7,10 @@ export const EXPORT_RETENTION_DAYS = 7;
 /** Deletes exports finished more than a week ago, with their chunks. */
 @Injectable()
 export class ExportPurge {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly jobs: ExportJobsRepository) {}
 
-  async purge(): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM export_jobs
-        WHERE finished_at < now() - interval '${EXPORT_RETENTION_DAYS} days'`,
-    );
+  /** Deletes the exports past their retention. */
+  purge(): Promise<void> {
+    return this.jobs.deleteFinishedOlderThan(EXPORT_RETENTION_DAYS);
   }
 }

@@ -1,7 +1,9 @@
+import { SAMPLE, SqlSnapshot } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IdeaQueryFilter } from '../dto/idea-filter.input';
+import { IdeaStatus } from '../ideas.enums';
 import { ExportedIdea } from './idea-csv';
 
 /** Where a page starts: after this idea, in (created_at, id) order. */
@@ -26,6 +28,15 @@ export class ExportedIdeasRepository {
    * Up to `limit` published ideas after `after`, oldest first. The (created_at, id) order walks
    * the newest-first indexes backwards, with or without the board or status filter.
    */
+  @SqlSnapshot({ name: 'first page of a board', params: [{ boardId: SAMPLE.UUID }, null, 1000] })
+  @SqlSnapshot({
+    name: 'by status and tag, after a cursor',
+    params: [
+      { status: IdeaStatus.PLANNED, tag: SAMPLE.TEXT },
+      { createdAt: SAMPLE.DATE, id: SAMPLE.UUID },
+      1000,
+    ],
+  })
   async page(
     filter: IdeaQueryFilter,
     after: ExportCursor | null,

@@ -1,6 +1,7 @@
-import { APP_CONFIG, AppConfig } from '@app/core';
+import { APP_CONFIG, AppConfig, Transactions } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportStatus } from './export-status';
 import { ExportCursor, ExportedIdeasRepository } from './exported-ideas.repository';
 import { ideaCsvHeader, ideaCsvRecords } from './idea-csv';
 
@@ -12,6 +13,7 @@ const PAGE_SIZE = 1000;
 export class IdeaExportWriter {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
     private readonly jobs: ExportJobsRepository,
     private readonly ideas: ExportedIdeasRepository,
   ) {}
@@ -21,27 +23,44 @@ export class IdeaExportWriter {
    * row count after each page, then marks it DONE. An unknown or finished export is left alone.
    */
   async write(exportId: string): Promise<void> {
-    const filter = await this.jobs.start(exportId, ideaCsvHeader());
+    const filter = await this.transactions.run(async (tx) => {
+      const unfinished = await this.jobs.lockUnfinished(exportId, tx);
+      if (!unfinished) return null;
+      await this.jobs.deleteChunks(exportId, tx);
+      await this.jobs.markRunning(exportId, tx);
+      await this.jobs.insertChunk(exportId, 0, ideaCsvHeader(), tx);
+      return unfinished;
+    });
     if (!filter) return;
     let after: ExportCursor | null = null;
     for (let seq = 1; ; seq++) {
       const ideas = await this.ideas.page(filter, after, PAGE_SIZE);
       if (ideas.length === 0) break;
       const csv = ideaCsvRecords(ideas, this.config.publicUrl);
-      await this.jobs.appendChunk(exportId, seq, csv, ideas.length);
+      // The chunk and the progress it makes commit together.
+      await this.transactions.run(async (tx) => {
+        await this.jobs.insertChunk(exportId, seq, csv, tx);
+        await this.jobs.addRows(exportId, ideas.length, tx);
+      });
       if (ideas.length < PAGE_SIZE) break;
       after = ideas[ideas.length - 1];
     }
-    await this.jobs.finish(exportId);
+    await this.jobs.markDone(exportId);
   }
 
-  /** Records a failed attempt: the export waits for the next one, or after the last is FAILED. */
+  /**
+   * Records a failed attempt: its chunks are dropped, and the export waits for the next attempt,
+   * or after the last is FAILED with `error`.
+   */
   async attemptFailed(
     exportId: string,
     error: string,
     { retrying }: { retrying: boolean },
   ): Promise<void> {
-    if (retrying) await this.jobs.requeue(exportId);
-    else await this.jobs.fail(exportId, error);
+    await this.transactions.run(async (tx) => {
+      await this.jobs.deleteChunks(exportId, tx);
+      if (retrying) await this.jobs.resetAttempt(exportId, ExportStatus.QUEUED, null, tx);
+      else await this.jobs.resetAttempt(exportId, ExportStatus.FAILED, error, tx);
+    });
   }
 }

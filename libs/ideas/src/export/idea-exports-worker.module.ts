@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportJobsRepository } from './export-jobs.repository';
+import { ExportPurge } from './export-purge';
 import { ExportRequestedHandler } from './export-requested.handler';
 import { ExportedIdeasRepository } from './exported-ideas.repository';
 import { IDEA_EXPORTS_QUEUE } from './idea-export-queue';
@@ -18,9 +19,11 @@ import { IdeaExportWriter } from './idea-export-writer';
   providers: [
     ExportJobsRepository,
     ExportedIdeasRepository,
+    ExportPurge,
     ExportRequestedHandler,
     IdeaExportWriter,
     IdeaExportProcessor,
   ],
+  exports: [ExportPurge],
 })
 export class IdeaExportsWorkerModule {}

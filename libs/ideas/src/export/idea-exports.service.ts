@@ -3,16 +3,16 @@ import {
   AppConfig,
   badInput,
   byKeys,
+  notFound,
   OutboxService,
   requestLoader,
   toGlobalId,
+  Transactions,
   Viewer,
 } from '@app/core';
 import { BoardKind, BoardsService } from '@app/forum';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { IdeaFilter, IdeaQueryFilter } from '../dto/idea-filter.input';
 import { decodeFilter } from '../ideas/ideas.service';
 import { ExportJobEntity } from './export-job.entity';
@@ -24,7 +24,7 @@ import { EXPORT_REQUESTED_EVENT, ExportRequestedEvent } from './idea-export-queu
 @Injectable()
 export class IdeaExportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly jobs: ExportJobsRepository,
@@ -41,13 +41,15 @@ export class IdeaExportsService {
   async request(viewer: Viewer, filter: IdeaFilter | null | undefined): Promise<ExportJobEntity> {
     const checked = await this.checkFilter(filter);
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      await this.jobs.insertQueued(manager, { id, requesterId: viewer.id, filter: checked });
-      await this.outbox.record(manager, EXPORT_REQUESTED_EVENT, {
+    await this.transactions.run(async (tx) => {
+      await this.jobs.insertQueued({ id, requesterId: viewer.id, filter: checked }, tx);
+      await this.outbox.record(tx, EXPORT_REQUESTED_EVENT, {
         exportId: id,
       } satisfies ExportRequestedEvent);
     });
-    return this.jobs.getById(id);
+    const job = await this.jobs.findById(id);
+    if (!job) throw notFound('ExportJob');
+    return job;
   }
 
   /** An export as its requester sees it (through the request's loader); null for anyone else. */

@@ -136,7 +136,7 @@ export class IdeasResolver {
     @Parent() idea: IdeaEntity,
     @Context() ctx: RequestContext,
   ): ReturnType<BoardsService['load']> {
-    return this.boards.load(ctx, idea.boardId);
+    return this.boards.load(ctx.loaders, idea.boardId);
   }
 
   @ResolveField('author', () => UserType)

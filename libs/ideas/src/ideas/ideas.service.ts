@@ -1,7 +1,6 @@
 import {
   badInput,
   byKeys,
-  canSee,
   clientMutationKey,
   ClientMutations,
   Connection,
@@ -11,35 +10,33 @@ import {
   PageRequest,
   renderMarkdown,
   requestLoader,
-  SUGGESTION_CANDIDATES,
-  titleWordsQuerySql,
   toConnection,
+  Transactions,
   Viewer,
 } from '@app/core';
 import { BoardKind, BoardsService } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
 import { IdeaFilter, IdeaQueryFilter } from '../dto/idea-filter.input';
 import { SubmitIdeaInput } from '../dto/submit-idea.input';
-import { CLOSED_IDEA_STATUSES, IdeaOrder, IdeaStatus } from '../ideas.enums';
+import { IdeaOrder, IdeaStatus } from '../ideas.enums';
+import { VotesRepository } from '../votes/votes.repository';
 import { IdeaEntity } from './idea.entity';
+import { IdeaFollowersRepository } from './idea-followers.repository';
+import { visibleIdea } from './idea-rules';
 import { IdeasRepository } from './ideas.repository';
 
 const MAX_SIMILAR = 20;
-// Written out, not bound, so that the planner matches the partial trigram index's predicate.
-const OPEN_IDEA_SQL = `i.content_status = 'PUBLISHED' AND i.status NOT IN (${CLOSED_IDEA_STATUSES.map(
-  (status) => `'${status}'`,
-).join(', ')})`;
 
 /** Ideas: submitting them, reading them, listing them, and suggesting similar open ones. */
 @Injectable()
 export class IdeasService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: IdeasRepository,
+    private readonly votes: VotesRepository,
+    private readonly followers: IdeaFollowersRepository,
     private readonly screening: ContentScreening,
     private readonly boards: BoardsService,
     private readonly clientMutations: ClientMutations,
@@ -64,41 +61,39 @@ export class IdeasService {
       operation: 'submitIdea',
       key: clientMutationKey(input.clientMutationId),
     };
-    const ideaId = await this.dataSource.transaction((manager) =>
-      this.clientMutations.once(manager, mutation, randomUUID(), async (id) => {
-        const verdict = await this.screening.screen(manager, {
+    const ideaId = await this.transactions.run((tx) =>
+      this.clientMutations.once(tx, mutation, randomUUID(), async (id) => {
+        const verdict = await this.screening.screen(tx, {
           type: 'Idea',
           id,
           authorId: viewer.id,
           text: `${title}\n${input.body}`,
         });
-        await manager.insert(IdeaEntity, {
-          id,
-          boardId,
-          authorId: viewer.id,
-          title,
-          body: input.body,
-          bodyHtml: renderMarkdown(input.body),
-          tags: [...new Set(input.tags ?? [])],
-          status: IdeaStatus.NEW,
-          statusNote: null,
-          contentStatus: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
-          voteCount: 1,
-          trendingScore: 1,
-          mergedInto: null,
-        });
-        if (!verdict.held) await this.boards.countPublished(manager, boardId, 1);
-        await manager.query(`INSERT INTO idea_votes (idea_id, user_id) VALUES ($1, $2)`, [
-          id,
-          viewer.id,
-        ]);
-        await manager.query(`INSERT INTO idea_subscriptions (idea_id, user_id) VALUES ($1, $2)`, [
-          id,
-          viewer.id,
-        ]);
+        await this.repository.insert(
+          {
+            id,
+            boardId,
+            authorId: viewer.id,
+            title,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            tags: [...new Set(input.tags ?? [])],
+            status: IdeaStatus.NEW,
+            statusNote: null,
+            contentStatus: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
+            voteCount: 0,
+            trendingScore: 0,
+            mergedInto: null,
+          },
+          tx,
+        );
+        if (!verdict.held) await this.boards.countPublished(tx, boardId, 1);
+        // Counted as any vote is, so the idea starts at one vote and a trending score of one.
+        await this.votes.add(id, viewer.id, tx);
+        await this.followers.follow(id, viewer.id, tx);
       }),
     );
-    return this.getById(ideaId);
+    return this.current(ideaId);
   }
 
   /** A page of ideas matching the filter, in the chosen order. */
@@ -122,7 +117,7 @@ export class IdeasService {
    * like it (trigram similarity), closest first: members vote instead of filing a duplicate.
    * The body is only checked: half-typed, it would drown the title.
    */
-  async similar(
+  similar(
     title: string,
     body: string | null | undefined,
     first: number | null,
@@ -134,52 +129,38 @@ export class IdeasService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SIMILAR) {
       throw badInput('first', `must be from 1 to ${MAX_SIMILAR}`);
     }
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `
-      WITH typed AS (SELECT ${titleWordsQuerySql('$1')} AS query),
-      nearest AS (
-        SELECT i.id, i.title, i.search_vector, i.vote_count
-          FROM ideas i
-         WHERE ${OPEN_IDEA_SQL}
-         ORDER BY i.title <-> $1
-         LIMIT ${SUGGESTION_CANDIDATES}
-      )
-      SELECT n.id
-        FROM nearest n
-       WHERE n.search_vector @@ (SELECT query FROM typed) OR n.title % $1
-       ORDER BY coalesce(ts_rank(n.search_vector, (SELECT query FROM typed)), 0)
-                + similarity(n.title, $1) DESC, n.vote_count DESC, n.id
-       LIMIT $2`,
-      [typed, limit],
-    );
-    const ideas = await this.dataSource.manager.findBy(IdeaEntity, {
-      id: In(rows.map((row) => row.id)),
-    });
-    return byKeys(
-      rows.map((row) => row.id),
-      ideas,
-      (idea) => idea.id,
-      null,
-    ).filter((idea): idea is IdeaEntity => idea !== null);
+    return this.repository.similarOpen(typed, limit);
   }
 
-  /** An idea as the viewer may see it, or null. */
+  /** An idea as the viewer may see it, or null; batched per request. */
   async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<IdeaEntity | null> {
-    const idea = await this.load(ctx, id);
-    return idea && canSee(idea.contentStatus, idea.authorId, viewer) ? idea : null;
+    const idea = await requestLoader<string, IdeaEntity | null>(ctx, 'ideas.byId', async (ids) =>
+      byKeys(ids, await this.repository.findByIds(ids), (row) => row.id, null),
+    ).load(id);
+    return visibleIdea(idea, viewer);
   }
 
-  /** Loads an idea by UUID through the request's loader (no visibility check). */
-  load(ctx: object, id: string): Promise<IdeaEntity | null> {
-    return requestLoader<string, IdeaEntity | null>(ctx, 'ideas.byId', async (ids) => {
-      const rows = await this.dataSource.manager.findBy(IdeaEntity, { id: In([...ids]) });
-      return byKeys(ids, rows, (row) => row.id, null);
-    }).load(id);
+  /** The viewer follows an idea they can see, to hear of its status changes. */
+  async follow(viewer: Viewer, ideaId: string): Promise<void> {
+    await this.seenBy(viewer, ideaId);
+    await this.followers.follow(ideaId, viewer.id);
   }
 
-  /** An idea read fresh, after a change. */
-  getById(id: string): Promise<IdeaEntity> {
-    return this.dataSource.manager.findOneByOrFail(IdeaEntity, { id });
+  /** The viewer stops following an idea they can see. */
+  async unfollow(viewer: Viewer, ideaId: string): Promise<void> {
+    await this.seenBy(viewer, ideaId);
+    await this.followers.unfollow(ideaId, viewer.id);
+  }
+
+  private async seenBy(viewer: Viewer, ideaId: string): Promise<void> {
+    if (!visibleIdea(await this.repository.findById(ideaId), viewer)) throw notFound('Idea');
+  }
+
+  /** The idea as it is now, read fresh after a change (NOT_FOUND if there is none). */
+  async current(id: string): Promise<IdeaEntity> {
+    const idea = await this.repository.findById(id);
+    if (!idea) throw notFound('Idea');
+    return idea;
   }
 }
 

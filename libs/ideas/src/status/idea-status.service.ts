@@ -1,12 +1,21 @@
-import { badInput, fromGlobalId, ModerationLog, notFound, OutboxService, Viewer } from '@app/core';
+import {
+  badInput,
+  fromGlobalId,
+  ModerationLog,
+  notFound,
+  OutboxService,
+  Transactions,
+  Viewer,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { MergeIdeaInput, SetIdeaStatusInput } from '../dto/set-idea-status.input';
 import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeaFollowersRepository } from '../ideas/idea-followers.repository';
+import { IdeasRepository } from '../ideas/ideas.repository';
+import { IdeasService } from '../ideas/ideas.service';
 import { IDEA_EVENTS, IdeaMergedEvent, IdeaStatusChangedEvent } from '../ideas.events';
 import { IdeaStatus } from '../ideas.enums';
-import { voteWeightSql } from '../votes/trending';
+import { VotesRepository } from '../votes/votes.repository';
 
 /**
  * What product teams do with ideas: set their status with a note, and merge duplicates. Both
@@ -16,25 +25,31 @@ import { voteWeightSql } from '../votes/trending';
 @Injectable()
 export class IdeaStatusService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly ideaRows: IdeasRepository,
+    private readonly votes: VotesRepository,
+    private readonly followers: IdeaFollowersRepository,
+    private readonly ideas: IdeasService,
     private readonly outbox: OutboxService,
     private readonly log: ModerationLog,
   ) {}
 
+  /** Sets an idea's status with an optional note; the same status and note again changes nothing. */
   async setStatus(viewer: Viewer, input: SetIdeaStatusInput): Promise<IdeaEntity> {
     const ideaId = fromGlobalId(input.ideaId, 'Idea', 'ideaId');
     if (input.status === IdeaStatus.MERGED) {
       throw badInput('status', 'use mergeIdea to merge an idea');
     }
     const note = input.note?.trim() || null;
-    await this.dataSource.transaction(async (manager) => {
-      const idea = await this.lockIdea(manager, ideaId);
+    await this.transactions.run(async (tx) => {
+      const idea = await this.ideaRows.lockById(ideaId, tx);
+      if (!idea) throw notFound('Idea');
       if (idea.status === IdeaStatus.MERGED) {
         throw badInput('ideaId', 'a merged idea keeps its status');
       }
       if (idea.status === input.status && idea.statusNote === note) return;
-      await manager.update(IdeaEntity, { id: idea.id }, { status: input.status, statusNote: note });
-      await this.log.append(manager, {
+      await this.ideaRows.setStatus(idea.id, input.status, note, tx);
+      await this.log.append(tx, {
         actorId: viewer.id,
         action: `IDEA_STATUS_${input.status}`,
         targetType: 'Idea',
@@ -42,7 +57,7 @@ export class IdeaStatusService {
         targetUserId: idea.authorId,
         reason: note ?? `was ${idea.status}`,
       });
-      await this.outbox.record(manager, IDEA_EVENTS.statusChanged, {
+      await this.outbox.record(tx, IDEA_EVENTS.statusChanged, {
         ideaId: idea.id,
         title: idea.title,
         status: input.status,
@@ -50,7 +65,7 @@ export class IdeaStatusService {
         actorId: viewer.id,
       } satisfies IdeaStatusChangedEvent);
     });
-    return this.dataSource.manager.findOneByOrFail(IdeaEntity, { id: ideaId });
+    return this.ideas.current(ideaId);
   }
 
   /**
@@ -62,13 +77,8 @@ export class IdeaStatusService {
     const sourceId = fromGlobalId(input.sourceId, 'Idea', 'sourceId');
     const targetId = fromGlobalId(input.targetId, 'Idea', 'targetId');
     if (sourceId === targetId) throw badInput('targetId', 'an idea cannot be merged into itself');
-    await this.dataSource.transaction(async (manager) => {
-      // Both rows locked in id order, so two merges of the same pair cannot deadlock.
-      const locked = await manager.find(IdeaEntity, {
-        where: { id: In([sourceId, targetId]) },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
+    await this.transactions.run(async (tx) => {
+      const locked = await this.ideaRows.lockByIds([sourceId, targetId], tx);
       const source = locked.find((idea) => idea.id === sourceId);
       const target = locked.find((idea) => idea.id === targetId);
       if (!source) throw notFound('Idea');
@@ -79,31 +89,10 @@ export class IdeaStatusService {
       if (target.status === IdeaStatus.MERGED) {
         throw badInput('targetId', 'cannot merge into a merged idea');
       }
-      await manager.query(
-        `WITH moved AS (
-           INSERT INTO idea_votes (idea_id, user_id, created_at)
-           SELECT $2, user_id, created_at FROM idea_votes WHERE idea_id = $1
-           ON CONFLICT DO NOTHING
-           RETURNING ${voteWeightSql('created_at')} AS weight
-         )
-         UPDATE ideas
-            SET vote_count = vote_count + (SELECT count(*) FROM moved),
-                trending_score = trending_score + (SELECT coalesce(sum(weight), 0) FROM moved)
-          WHERE id = $2`,
-        [sourceId, targetId],
-      );
-      await manager.query(
-        `INSERT INTO idea_subscriptions (idea_id, user_id)
-         SELECT $2, user_id FROM idea_subscriptions WHERE idea_id = $1
-         ON CONFLICT DO NOTHING`,
-        [sourceId, targetId],
-      );
-      await manager.update(
-        IdeaEntity,
-        { id: sourceId },
-        { status: IdeaStatus.MERGED, mergedInto: targetId, trendingScore: 0 },
-      );
-      await this.log.append(manager, {
+      await this.votes.copyVotes(sourceId, targetId, tx);
+      await this.followers.copyFollowers(sourceId, targetId, tx);
+      await this.ideaRows.markMerged(sourceId, targetId, tx);
+      await this.log.append(tx, {
         actorId: viewer.id,
         action: 'IDEA_MERGE',
         targetType: 'Idea',
@@ -111,7 +100,7 @@ export class IdeaStatusService {
         targetUserId: source.authorId,
         reason: `merged into “${target.title}”`,
       });
-      await this.outbox.record(manager, IDEA_EVENTS.merged, {
+      await this.outbox.record(tx, IDEA_EVENTS.merged, {
         sourceId,
         targetId,
         sourceTitle: source.title,
@@ -119,15 +108,6 @@ export class IdeaStatusService {
         actorId: viewer.id,
       } satisfies IdeaMergedEvent);
     });
-    return this.dataSource.manager.findOneByOrFail(IdeaEntity, { id: targetId });
-  }
-
-  private async lockIdea(manager: EntityManager, id: string): Promise<IdeaEntity> {
-    const idea = await manager.findOne(IdeaEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!idea) throw notFound('Idea');
-    return idea;
+    return this.ideas.current(targetId);
   }
 }
