@@ -29,6 +29,7 @@ export * from './pagination/page-info.type';
 export * from './pagination/page-args';
 export * from './pagination/page-request';
 export * from './pagination/keyset';
+export * from './pagination/keyset-page';
 export * from './pagination/written-argument';
 export * from './pubsub/pubsub.module';
 export * from './redis/redis.module';
