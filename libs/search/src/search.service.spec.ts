@@ -23,7 +23,7 @@ const forward = (limit: number, cursor: string | null = null): PageRequest => ({
   cursor,
 });
 
-/** A service over a forum that ranked `rows` and still finds the given threads and answers published. */
+/** A service over a forum that ranked `rows` and still has the given threads and answers. */
 function serviceWith(rows: HitRow[], threads: FoundThread[], posts: FoundPost[] = []) {
   const forum = {
     hits: jest.fn<ReturnType<ForumSearch['hits']>, Parameters<ForumSearch['hits']>>(() =>

@@ -16,7 +16,7 @@ interface ShownHit {
 export class SearchService {
   constructor(@Inject(FORUM_SEARCH) private readonly forum: ForumSearch) {}
 
-  /** A keyset page of threads matching the text (in one board if given), best first, one hit per thread. */
+  /** A keyset page of the threads matching the text (in a board if given), best first. */
   async search(
     text: string,
     boardId: string | null,
