@@ -74,8 +74,10 @@ export class ModerationModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Review items and log entries are for moderators' eyes only.
-    this.nodes.register('ReviewItem', (id, viewer, ctx) =>
-      viewer && hasRole(viewer, MODERATOR_ROLES) ? this.queue.load(ctx, id) : Promise.resolve(null),
+    this.nodes.register('ReviewItem', (id, viewer, loaders) =>
+      viewer && hasRole(viewer, MODERATOR_ROLES)
+        ? this.queue.byId(loaders, id)
+        : Promise.resolve(null),
     );
     this.nodes.register('ModerationAction', (id, viewer, loaders) =>
       viewer && hasRole(viewer, MODERATOR_ROLES)

@@ -18,6 +18,6 @@ export class CorrectionsResolver {
     @Parent() correction: CorrectionEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> {
-    return this.users.load(ctx, correction.moderatorId);
+    return this.users.load(ctx.loaders, correction.moderatorId);
   }
 }

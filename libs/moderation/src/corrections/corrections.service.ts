@@ -2,11 +2,12 @@ import {
   badInput,
   byKeys,
   ContentStatus,
+  DecodedId,
   ModerationLog,
   notFound,
   OutboxService,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
   Transactions,
   Tx,
   Viewer,
@@ -30,21 +31,21 @@ export class CorrectionsService {
     private readonly log: ModerationLog,
   ) {}
 
-  /** Corrects a post without a flag (agents and moderators). */
+  /** Corrects a post without a flag (agents and moderators); `post` comes from ModeratableRegistry.decode. */
   async correctPost(
     viewer: Viewer,
-    postGlobalId: string,
+    post: DecodedId,
     note: string,
     unaccept: boolean,
   ): Promise<string> {
-    const { handler, id } = this.registry.resolve(postGlobalId, 'postId');
+    const handler = this.registry.handlerOf(post, 'postId');
     if (!handler.correctable) throw badInput('postId', 'only answers can be corrected');
     if (!note.trim()) throw badInput('note', 'must not be blank');
     await this.transactions.run(async (tx) => {
-      const target = await handler.lock(tx, id);
+      const target = await handler.lock(post.id, tx);
       // Held or hidden posts are decided in the queue; a correction never publishes them.
       if (!target || target.status !== ContentStatus.PUBLISHED) throw notFound('Post');
-      await this.attach(tx, viewer, handler, target, note, unaccept);
+      await this.attach(viewer, handler, target, note, unaccept, tx);
       await this.log.append(tx, {
         actorId: viewer.id,
         action: 'CORRECT',
@@ -54,7 +55,7 @@ export class CorrectionsService {
         reason: note.trim(),
       });
     });
-    return id;
+    return post.id;
   }
 
   /**
@@ -62,21 +63,21 @@ export class CorrectionsService {
    * mark, and records the event that tells everyone who relied on the advice.
    */
   async attach(
-    tx: Tx,
     viewer: Viewer,
     handler: ModeratableHandler,
     target: ModeratableTarget,
     note: string,
     unaccept: boolean,
+    tx: Tx,
   ): Promise<void> {
-    const acceptedById = (await handler.acceptedBy?.(tx, target.id)) ?? null;
+    const acceptedById = (await handler.acceptedBy?.(target.id, tx)) ?? null;
     if (unaccept) {
       if (!handler.unaccept) throw badInput('unaccept', 'only an answer can be unaccepted');
-      await handler.unaccept(tx, target.id);
+      await handler.unaccept(target.id, tx);
     }
     // A correction from the queue also decides held or hidden advice: it goes back up, corrected.
     if (isHeldOrHidden(target.status)) {
-      await handler.setStatus(tx, target.id, ContentStatus.PUBLISHED);
+      await handler.setStatus(target.id, ContentStatus.PUBLISHED, tx);
     }
     const correctionId = randomUUID();
     await this.corrections.insert(
@@ -101,13 +102,13 @@ export class CorrectionsService {
   }
 
   /** The latest correction of a post, batched per request. */
-  latest(ctx: object, postId: string): Promise<CorrectionEntity | null> {
-    return requestLoader<string, CorrectionEntity | null>(
-      ctx,
-      'corrections.latest',
-      async (postIds) =>
-        byKeys(postIds, await this.corrections.latestOf(postIds), (row) => row.postId, null),
-    ).load(postId);
+  latest(loaders: RequestLoaders, postId: string): Promise<CorrectionEntity | null> {
+    return loaders
+      .get<
+        string,
+        CorrectionEntity | null
+      >('corrections.latest', async (postIds) => byKeys(postIds, await this.corrections.latestOf(postIds), (row) => row.postId, null))
+      .load(postId);
   }
 }
 

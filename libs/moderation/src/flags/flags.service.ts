@@ -4,15 +4,19 @@ import {
   ClientMutations,
   conflict,
   ContentStatus,
+  DecodedId,
   notFound,
   OutboxService,
-  requestLoader,
+  RequestLoaders,
   Transactions,
   Viewer,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { FlagInput } from '../dto/moderation.inputs';
+
+/** A flag as a member words it; its target comes decoded beside it. */
+export type FlagDraft = Pick<FlagInput, 'reason' | 'note' | 'clientMutationId'>;
 import { ModeratableRegistry } from '../moderatable/moderatable.registry';
 import { FlagReason } from '../moderation.enums';
 import { MODERATION_EVENTS, ReviewChangedEvent } from '../moderation.events';
@@ -37,8 +41,8 @@ export class FlagsService {
    * Flags someone else's content. The target's row is locked first, so parallel flags on one
    * target queue up behind each other and share a single review item.
    */
-  async flag(viewer: Viewer, input: FlagInput): Promise<FlagEntity> {
-    const { handler, id } = this.registry.resolve(input.targetId, 'targetId');
+  async flag(viewer: Viewer, content: DecodedId, input: FlagDraft): Promise<FlagEntity> {
+    const handler = this.registry.handlerOf(content, 'targetId');
     const note = input.note?.trim() || null;
     const mutation = {
       memberId: viewer.id,
@@ -47,7 +51,7 @@ export class FlagsService {
     };
     const resultId = await this.transactions.run((tx) =>
       this.clientMutations.once(tx, mutation, randomUUID(), async (flagId) => {
-        const target = await handler.lock(tx, id);
+        const target = await handler.lock(content.id, tx);
         if (!target || target.status !== ContentStatus.PUBLISHED) throw notFound(handler.type);
         if (target.authorId === viewer.id) {
           throw badInput('targetId', 'you cannot flag your own content');
@@ -84,7 +88,7 @@ export class FlagsService {
         const priority = prioritySortKey({ ...next, automodScore: 0 }, item.createdAt);
         await this.items.updateTallies(item.id, { ...next, priority }, tx);
         if (next.hideWeight >= HIDE_WEIGHT)
-          await handler.setStatus(tx, target.id, ContentStatus.HIDDEN);
+          await handler.setStatus(target.id, ContentStatus.HIDDEN, tx);
         await this.outbox.record(tx, MODERATION_EVENTS.reviewChanged, {
           reviewItemId: item.id,
         } satisfies ReviewChangedEvent);
@@ -96,10 +100,12 @@ export class FlagsService {
   }
 
   /** The flags of a review item, oldest first, batched through the request's loaders. */
-  ofItem(ctx: object, reviewItemId: string): Promise<FlagEntity[]> {
-    return requestLoader<string, FlagEntity[]>(ctx, 'flags.byItem', async (itemIds) => {
-      const rows = await this.flags.ofItems(itemIds);
-      return itemIds.map((itemId) => rows.filter((row) => row.reviewItemId === itemId));
-    }).load(reviewItemId);
+  ofItem(loaders: RequestLoaders, reviewItemId: string): Promise<FlagEntity[]> {
+    return loaders
+      .get<string, FlagEntity[]>('flags.byItem', async (itemIds) => {
+        const rows = await this.flags.ofItems(itemIds);
+        return itemIds.map((itemId) => rows.filter((row) => row.reviewItemId === itemId));
+      })
+      .load(reviewItemId);
   }
 }

@@ -1,4 +1,4 @@
-import { forgetRequestLoaders, MODERATOR_ROLES, PUB_SUB, Roles } from '@app/core';
+import { MODERATOR_ROLES, PUB_SUB, RequestContext, Roles } from '@app/core';
 import { Inject } from '@nestjs/common';
 import { Resolver, Subscription } from '@nestjs/graphql';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -23,8 +23,14 @@ export class ModerationQueueLiveResolver {
     filter(this: ModerationQueueLiveResolver, message: QueueChangedMessage) {
       return this.itemOf(message).then(Boolean);
     },
-    resolve(this: ModerationQueueLiveResolver, message: QueueChangedMessage, _args, ctx: object) {
-      forgetRequestLoaders(ctx);
+    resolve(
+      this: ModerationQueueLiveResolver,
+      message: QueueChangedMessage,
+      _args,
+      ctx: RequestContext,
+    ) {
+      // One context serves every event of the subscription: each event's fields read afresh.
+      ctx.loaders.clear();
       return this.itemOf(message);
     },
   })

@@ -39,7 +39,7 @@ export class ModerationLogResolver {
     @Parent() entry: ModerationActionEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> {
-    return this.users.load(ctx, entry.actorId);
+    return this.users.load(ctx.loaders, entry.actorId);
   }
 
   @ResolveField('targetUser', () => UserType, { nullable: true })
@@ -47,7 +47,7 @@ export class ModerationLogResolver {
     @Parent() entry: ModerationActionEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> | null {
-    return entry.targetUserId ? this.users.load(ctx, entry.targetUserId) : null;
+    return entry.targetUserId ? this.users.load(ctx.loaders, entry.targetUserId) : null;
   }
 
   @ResolveField('target', () => Moderatable, { nullable: true })
@@ -56,6 +56,6 @@ export class ModerationLogResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<object | null> {
-    return this.targets.load(ctx, entry.targetType, entry.targetId, viewer);
+    return this.targets.visible(entry.targetType, entry.targetId, viewer, ctx.loaders);
   }
 }

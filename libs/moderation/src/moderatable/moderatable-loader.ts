@@ -1,4 +1,4 @@
-import { Viewer } from '@app/core';
+import { RequestLoaders, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { ModeratableRegistry } from './moderatable.registry';
 
@@ -7,13 +7,14 @@ import { ModeratableRegistry } from './moderatable.registry';
 export class ModeratableLoader {
   constructor(private readonly registry: ModeratableRegistry) {}
 
-  async load(
-    ctx: object,
+  /** The target of an item or a log entry, or null when its type or id is unknown or not visible. */
+  async visible(
     type: string | null,
     id: string | null,
     viewer: Viewer | null,
+    loaders: RequestLoaders,
   ): Promise<object | null> {
     const handler = type ? this.registry.get(type) : undefined;
-    return handler && id ? handler.load(ctx, id, viewer) : null;
+    return handler && id ? handler.load(id, viewer, loaders) : null;
   }
 }

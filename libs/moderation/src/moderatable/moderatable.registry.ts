@@ -1,6 +1,5 @@
-import { badInput, fromGlobalIdOfTypes } from '@app/core';
-import { Injectable } from '@nestjs/common';
-import { Type } from '@nestjs/common';
+import { badInput, DecodedId, fromGlobalIdOfTypes } from '@app/core';
+import { Injectable, Type } from '@nestjs/common';
 import { addModeratableType, ModeratableHandler } from './moderatable';
 
 /** The handlers of every moderatable content type, by GraphQL type name. */
@@ -26,11 +25,20 @@ export class ModeratableRegistry {
     return this.handlers.get(type);
   }
 
-  /** Decodes a target's global ID (BAD_USER_INPUT naming `field` if it is not moderatable). */
-  resolve(globalId: string, field: string): { handler: ModeratableHandler; id: string } {
+  /**
+   * Decodes a target's global ID at the edge: BAD_USER_INPUT naming `field` unless it is the ID
+   * of moderatable content.
+   */
+  decode(globalId: string, field: string): DecodedId {
     const decoded = fromGlobalIdOfTypes(globalId, [...this.handlers.keys()], field);
-    const handler = this.handlers.get(decoded.type);
+    if (!this.handlers.has(decoded.type)) throw badInput(field, 'cannot be moderated');
+    return decoded;
+  }
+
+  /** The handler of a decoded target (decoded by `decode`, so it is registered). */
+  handlerOf(target: DecodedId, field: string): ModeratableHandler {
+    const handler = this.handlers.get(target.type);
     if (!handler) throw badInput(field, 'cannot be moderated');
-    return { handler, id: decoded.id };
+    return handler;
   }
 }

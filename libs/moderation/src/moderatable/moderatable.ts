@@ -1,7 +1,6 @@
-import { ContentStatus, nodeTypeOf, Viewer } from '@app/core';
+import { ContentStatus, nodeTypeOf, RequestLoaders, Tx, Viewer } from '@app/core';
 import { Type } from '@nestjs/common';
 import { createUnionType } from '@nestjs/graphql';
-import { EntityManager } from 'typeorm';
 
 /** What moderation needs to know of a target, whatever lib owns it. */
 export interface ModeratableTarget {
@@ -14,23 +13,24 @@ export interface ModeratableTarget {
 }
 
 /**
- * How moderation acts on one kind of content. Content libs implement it and register it with the
- * ModeratableRegistry, so that moderation imports none of them.
+ * How moderation acts on one kind of content. Content libs implement it (most simply by
+ * extending ModeratableContent) and register it with the ModeratableRegistry, so that
+ * moderation imports none of them.
  */
 export interface ModeratableHandler {
   readonly type: string;
-  /** Whether CORRECT applies (posts and comments). */
+  /** Whether CORRECT applies (posts). */
   readonly correctable: boolean;
-  /** Loads a target for change, locking its row in `manager`'s transaction. */
-  lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null>;
+  /** Loads a target for change, locking its row until `tx` ends. */
+  lock(id: string, tx: Tx): Promise<ModeratableTarget | null>;
   /** Changes the target's status, keeping its lib's counters right. */
-  setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void>;
-  /** The GraphQL object of the target as `viewer` may see it. */
-  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null>;
+  setStatus(id: string, status: ContentStatus, tx: Tx): Promise<void>;
+  /** The GraphQL object of the target as `viewer` may see it, batched through `loaders`. */
+  load(id: string, viewer: Viewer | null, loaders: RequestLoaders): Promise<object | null>;
   /** Who accepted this post as the solution, if it is one. */
-  acceptedBy?(manager: EntityManager, id: string): Promise<string | null>;
+  acceptedBy?(id: string, tx: Tx): Promise<string | null>;
   /** Withdraws the accepted-solution mark of a post (nothing if it is not the solution). */
-  unaccept?(manager: EntityManager, id: string): Promise<void>;
+  unaccept?(id: string, tx: Tx): Promise<void>;
 }
 
 // The GraphQL classes of moderatable content, registered by the content libs' modules.

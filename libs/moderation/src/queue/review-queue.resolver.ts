@@ -1,6 +1,7 @@
 import {
   Connection,
   CurrentUser,
+  fromGlobalId,
   MODERATOR_ROLES,
   PageArgs,
   pageRequest,
@@ -63,7 +64,7 @@ export class ReviewQueueResolver {
     @CurrentUser() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<ReviewItemEntity> {
-    return this.queue.claim(viewer, id);
+    return this.queue.claim(viewer, fromGlobalId(id, 'ReviewItem', 'id'));
   }
 
   @Mutation(() => ReviewItemType)
@@ -72,7 +73,7 @@ export class ReviewQueueResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: ResolveReviewItemInput,
   ): Promise<ReviewItemEntity> {
-    return this.queue.resolve(viewer, input);
+    return this.queue.resolve(viewer, fromGlobalId(input.id, 'ReviewItem', 'id'), input);
   }
 
   @ResolveField('priority', () => Float)
@@ -86,7 +87,7 @@ export class ReviewQueueResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<object | null> {
-    return this.targets.load(ctx, item.targetType, item.targetId, viewer);
+    return this.targets.visible(item.targetType, item.targetId, viewer, ctx.loaders);
   }
 
   @ResolveField('flags', () => [FlagType])
@@ -94,7 +95,7 @@ export class ReviewQueueResolver {
     @Parent() item: ReviewItemEntity,
     @Context() ctx: RequestContext,
   ): Promise<FlagEntity[]> {
-    return this.flags.ofItem(ctx, item.id);
+    return this.flags.ofItem(ctx.loaders, item.id);
   }
 
   @ResolveField('claimedBy', () => UserType, { nullable: true })
@@ -102,7 +103,7 @@ export class ReviewQueueResolver {
     @Parent() item: ReviewItemEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> | null {
-    return item.claimedBy ? this.users.load(ctx, item.claimedBy) : null;
+    return item.claimedBy ? this.users.load(ctx.loaders, item.claimedBy) : null;
   }
 
   @ResolveField('resolvedBy', () => UserType, { nullable: true })
@@ -110,6 +111,6 @@ export class ReviewQueueResolver {
     @Parent() item: ReviewItemEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> | null {
-    return item.resolvedBy ? this.users.load(ctx, item.resolvedBy) : null;
+    return item.resolvedBy ? this.users.load(ctx.loaders, item.resolvedBy) : null;
   }
 }

@@ -4,12 +4,11 @@ import {
   conflict,
   Connection,
   ContentStatus,
-  fromGlobalId,
   ModerationLog,
   notFound,
   OutboxService,
   PageRequest,
-  requestLoader,
+  RequestLoaders,
   toConnection,
   Transactions,
   Tx,
@@ -24,6 +23,9 @@ import { ReviewAction, ReviewItemStatus } from '../moderation.enums';
 import { ContentModeratedEvent, MODERATION_EVENTS, ReviewChangedEvent } from '../moderation.events';
 import { ReviewItemEntity } from '../review-items/review-item.entity';
 import { queueCursorOf, ReviewItemsRepository } from '../review-items/review-items.repository';
+
+/** A moderator's decision on an item; the item comes decoded beside it. */
+export type ReviewDecision = Omit<ResolveReviewItemInput, 'id'>;
 
 /** How long a claim keeps other moderators off an item. */
 export const CLAIM_MINUTES = 15;
@@ -54,21 +56,23 @@ export class ReviewQueueService {
     });
   }
 
-  /** Finds an item by its UUID. */
+  /** An item as it is now, read afresh (outside any request's batching), or null. */
   find(id: string): Promise<ReviewItemEntity | null> {
     return this.items.byId(id);
   }
 
-  /** Loads an item by UUID through the request's loader. */
-  load(ctx: object, id: string): Promise<ReviewItemEntity | null> {
-    return requestLoader<string, ReviewItemEntity | null>(ctx, 'reviewItems.byId', async (ids) =>
-      byKeys(ids, await this.items.byIds(ids), (row) => row.id, null),
-    ).load(id);
+  /** An item by UUID, batched through the request's loaders. */
+  byId(loaders: RequestLoaders, id: string): Promise<ReviewItemEntity | null> {
+    return loaders
+      .get<
+        string,
+        ReviewItemEntity | null
+      >('reviewItems.byId', async (ids) => byKeys(ids, await this.items.byIds(ids), (row) => row.id, null))
+      .load(id);
   }
 
   /** Claims an item for 15 minutes; another moderator's live claim or a resolution is CONFLICT. */
-  async claim(viewer: Viewer, globalId: string): Promise<ReviewItemEntity> {
-    const id = fromGlobalId(globalId, 'ReviewItem', 'id');
+  async claim(viewer: Viewer, id: string): Promise<ReviewItemEntity> {
     await this.transactions.run(async (tx) => {
       if (!(await this.items.claim(id, viewer.id, CLAIM_MINUTES, tx))) {
         const item = await this.items.byId(id, tx);
@@ -85,8 +89,7 @@ export class ReviewQueueService {
   }
 
   /** Resolves an item with one action on its target, logs it and tells the author. */
-  async resolve(viewer: Viewer, input: ResolveReviewItemInput): Promise<ReviewItemEntity> {
-    const id = fromGlobalId(input.id, 'ReviewItem', 'id');
+  async resolve(viewer: Viewer, id: string, input: ReviewDecision): Promise<ReviewItemEntity> {
     const note = input.note?.trim() || null;
     const correction = input.correction?.trim() ?? '';
     if (input.action === ReviewAction.CORRECT && !correction) {
@@ -101,11 +104,11 @@ export class ReviewQueueService {
       const handler = this.registry.get(unlocked.targetType);
       if (!handler) throw notFound('ReviewItem');
       // The target first, then the item: the same order as flagging, so the two never deadlock.
-      const target = await handler.lock(tx, unlocked.targetId);
+      const target = await handler.lock(unlocked.targetId, tx);
       const item = await this.items.lockById(id, tx);
       if (!item || !target) throw notFound('ReviewItem');
       this.assertResolvable(item, viewer);
-      await this.apply(tx, viewer, handler, target, input, note, correction);
+      await this.apply(viewer, handler, target, input, note, correction, tx);
       await this.items.resolve(
         id,
         { resolution: input.action, resolutionNote: note, resolvedBy: viewer.id },
@@ -143,20 +146,20 @@ export class ReviewQueueService {
   }
 
   private async apply(
-    tx: Tx,
     viewer: Viewer,
     handler: ModeratableHandler,
     target: ModeratableTarget,
-    input: ResolveReviewItemInput,
+    input: ReviewDecision,
     note: string | null,
     correction: string,
+    tx: Tx,
   ): Promise<void> {
     switch (input.action) {
       case ReviewAction.APPROVE:
       case ReviewAction.DISMISS:
         // Both leave the content up: held or hidden content is published, deleted stays so.
         if (isHeldOrHidden(target.status)) {
-          await handler.setStatus(tx, target.id, ContentStatus.PUBLISHED);
+          await handler.setStatus(target.id, ContentStatus.PUBLISHED, tx);
         }
         return;
       case ReviewAction.CORRECT:
@@ -167,12 +170,12 @@ export class ReviewQueueService {
           throw badInput('action', 'a deleted post cannot be corrected');
         }
         await this.corrections.attach(
-          tx,
           viewer,
           handler,
           target,
           correction,
           input.unaccept ?? false,
+          tx,
         );
         return;
       case ReviewAction.HIDE:
@@ -181,7 +184,7 @@ export class ReviewQueueService {
           input.action === ReviewAction.HIDE ? ContentStatus.HIDDEN : ContentStatus.DELETED;
         // What its author deleted stays deleted: hiding it would show it to them again.
         if (target.status !== status && target.status !== ContentStatus.DELETED) {
-          await handler.setStatus(tx, target.id, status);
+          await handler.setStatus(target.id, status, tx);
         }
         await this.outbox.record(tx, MODERATION_EVENTS.contentModerated, {
           targetType: target.type,
