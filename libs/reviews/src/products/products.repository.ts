@@ -1,4 +1,12 @@
-import { encodeCursor, pageCursor, PageRequest, SAMPLE, seek, SqlSnapshot, Tx } from '@app/core';
+import {
+  encodeCursor,
+  KeysetSort,
+  keysetPage,
+  PageRequest,
+  SAMPLE,
+  SqlSnapshot,
+  Tx,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -11,6 +19,17 @@ export interface NewProduct {
   name: string;
   description: string;
 }
+
+/** Newest first, as products_newest_idx runs. */
+const NEWEST_FIRST: KeysetSort = {
+  tail: {
+    columns: [
+      { sql: 'p.created_at', part: 'timestamp' },
+      { sql: 'p.id', part: 'uuid' },
+    ],
+    order: 'DESC',
+  },
+};
 
 const FIRST_PAGE: PageRequest = { direction: 'forward', limit: 20, cursor: null };
 const AFTER_A_CURSOR: PageRequest = {
@@ -46,18 +65,7 @@ export class ProductsRepository {
   @SqlSnapshot({ name: 'first page', params: [FIRST_PAGE] })
   @SqlSnapshot({ name: 'after a cursor', params: [AFTER_A_CURSOR] })
   page(page: PageRequest): Promise<ProductEntity[]> {
-    const qb = this.products.createQueryBuilder('p');
-    const { order, past } = seek(page, 'DESC');
-    const cursor = pageCursor(page, ['timestamp', 'uuid']);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.where(`(p.created_at, p.id) ${past} (:at, :id)`, { at: new Date(at), id });
-    }
-    return qb
-      .orderBy('p.created_at', order)
-      .addOrderBy('p.id', order)
-      .limit(page.limit + 1)
-      .getMany();
+    return keysetPage(this.products.createQueryBuilder('p'), page, NEWEST_FIRST).getMany();
   }
 
   /** How many products there are. */

@@ -3,13 +3,11 @@ import {
   ContentStatus,
   CursorValue,
   encodeCursor,
-  pageCursor,
+  KeysetSort,
+  keysetPage,
   PageRequest,
-  pastLeadingKey,
   Role,
   SAMPLE,
-  seek,
-  SortOrder,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -31,29 +29,29 @@ export interface ReviewPageQuery {
 /** A review as its author wrote it, with the status screening gave it. */
 export type NewReview = Omit<ReviewEntity, 'helpfulCount' | 'createdAt'>;
 
-/** The column an order sorts by first; every order then sorts newest first (created_at, id DESC). */
-interface LeadingKey {
-  column: string;
-  direction: SortOrder;
-  valueOf: (review: ReviewEntity) => number;
-}
+/** Every order ends newest first: (created_at, id) DESC settles ties and sorts NEWEST alone. */
+const NEWEST_FIRST: KeysetSort['tail'] = {
+  columns: [
+    { sql: 'r.created_at', part: 'timestamp' },
+    { sql: 'r.id', part: 'uuid' },
+  ],
+  order: 'DESC',
+};
 
-const LEADING_KEY: Record<ReviewOrder, LeadingKey | null> = {
+/** Each order's sort (as its reviews_<order>_idx runs) and the value of its leading column. */
+const SORT: Record<ReviewOrder, { sort: KeysetSort; leadOf?: (review: ReviewEntity) => number }> = {
   [ReviewOrder.MOST_HELPFUL]: {
-    column: 'r.helpful_count',
-    direction: 'DESC',
-    valueOf: (review) => review.helpfulCount,
+    sort: { lead: { sql: 'r.helpful_count', part: 'count', order: 'DESC' }, tail: NEWEST_FIRST },
+    leadOf: (review) => review.helpfulCount,
   },
-  [ReviewOrder.NEWEST]: null,
+  [ReviewOrder.NEWEST]: { sort: { tail: NEWEST_FIRST } },
   [ReviewOrder.HIGHEST_RATING]: {
-    column: 'r.rating',
-    direction: 'DESC',
-    valueOf: (review) => review.rating,
+    sort: { lead: { sql: 'r.rating', part: 'count', order: 'DESC' }, tail: NEWEST_FIRST },
+    leadOf: (review) => review.rating,
   },
   [ReviewOrder.LOWEST_RATING]: {
-    column: 'r.rating',
-    direction: 'ASC',
-    valueOf: (review) => review.rating,
+    sort: { lead: { sql: 'r.rating', part: 'count', order: 'ASC' }, tail: NEWEST_FIRST },
+    leadOf: (review) => review.rating,
   },
 };
 
@@ -121,16 +119,7 @@ export class ReviewsRepository {
     params: [sampleQuery(ReviewOrder.LOWEST_RATING, [2, AT, SAMPLE.UUID])],
   })
   page(query: ReviewPageQuery): Promise<ReviewEntity[]> {
-    const qb = this.filtered(query);
-    const lead = LEADING_KEY[query.orderBy];
-    const tail = seek(query.page, 'DESC');
-    this.startPast(qb, lead, query.page);
-    if (lead) qb.orderBy(lead.column, seek(query.page, lead.direction).order);
-    return qb
-      .addOrderBy('r.created_at', tail.order)
-      .addOrderBy('r.id', tail.order)
-      .limit(query.page.limit + 1)
-      .getMany();
+    return keysetPage(this.filtered(query), query.page, SORT[query.orderBy].sort).getMany();
   }
 
   /** How many of the product's reviews the viewer can see. */
@@ -141,35 +130,9 @@ export class ReviewsRepository {
 
   /** The cursor of a review in a list of the given order. */
   cursorOf(review: ReviewEntity, orderBy: ReviewOrder): string {
-    const lead = LEADING_KEY[orderBy];
+    const { leadOf } = SORT[orderBy];
     const tail = [review.createdAt.getTime(), review.id];
-    return encodeCursor(lead ? [lead.valueOf(review), ...tail] : tail);
-  }
-
-  /** Keeps only the reviews past the page's cursor (after it forward, before it backward). */
-  private startPast(
-    qb: SelectQueryBuilder<ReviewEntity>,
-    lead: LeadingKey | null,
-    page: PageRequest,
-  ): void {
-    if (!lead) {
-      const cursor = pageCursor(page, ['timestamp', 'uuid']);
-      if (!cursor) return;
-      const [at, id] = cursor;
-      const { past } = seek(page, 'DESC');
-      qb.andWhere(`(r.created_at, r.id) ${past} (:at, :id)`, { at: new Date(at), id });
-      return;
-    }
-    const cursor = pageCursor(page, ['count', 'timestamp', 'uuid']);
-    if (!cursor) return;
-    const [value, at, id] = cursor;
-    // Ties on the leading value are broken by (created_at, id), which always run descending.
-    const past = pastLeadingKey(
-      page,
-      { sql: lead.column, order: lead.direction, cursor: ':lead' },
-      { sql: '(r.created_at, r.id)', order: 'DESC', cursor: '(:at, :id)' },
-    );
-    qb.andWhere(past, { lead: value, at: new Date(at), id });
+    return encodeCursor(leadOf ? [leadOf(review), ...tail] : tail);
   }
 
   private filtered(query: ReviewPageQuery): SelectQueryBuilder<ReviewEntity> {
