@@ -70,8 +70,12 @@ export class IdeasModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.nodes.register('Idea', (id, viewer, ctx) => this.ideas.findVisible(ctx, id, viewer));
-    this.nodes.register('Comment', (id, viewer, ctx) => this.comments.findVisible(ctx, id, viewer));
+    this.nodes.register('Idea', (id, viewer, loaders) =>
+      this.ideas.findVisible(loaders, id, viewer),
+    );
+    this.nodes.register('Comment', (id, viewer, loaders) =>
+      this.comments.findVisible(loaders, id, viewer),
+    );
     this.moderatables.register(this.ideaModeration);
     this.moderatables.register(this.commentModeration);
     this.followables.register('Idea', this.ideaFollowable);

@@ -2,6 +2,7 @@ import {
   Authenticated,
   CLIENT_MUTATION_ID_DESCRIPTION,
   CurrentUser,
+  fromGlobalId,
   RequestContext,
   Viewer,
 } from '@app/core';
@@ -35,7 +36,12 @@ export class CommentsResolver {
     })
     clientMutationId: string | null,
   ): Promise<CommentEntity> {
-    return this.comments.comment(viewer, ideaId, body, clientMutationId);
+    return this.comments.comment(
+      viewer,
+      fromGlobalId(ideaId, 'Idea', 'ideaId'),
+      body,
+      clientMutationId,
+    );
   }
 
   // A comment is only shown where its idea can be seen, so the idea is there for the viewer.
@@ -45,7 +51,7 @@ export class CommentsResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<IdeaEntity | null> {
-    return this.ideas.findVisible(ctx, comment.ideaId, viewer);
+    return this.ideas.findVisible(ctx.loaders, comment.ideaId, viewer);
   }
 
   @ResolveField('author', () => UserType)
@@ -53,6 +59,6 @@ export class CommentsResolver {
     @Parent() comment: CommentEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> {
-    return this.users.load(ctx, comment.authorId);
+    return this.users.load(ctx.loaders, comment.authorId);
   }
 }

@@ -6,11 +6,10 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
-  fromGlobalId,
   notFound,
   PageRequest,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
   toConnection,
   Transactions,
   Viewer,
@@ -43,11 +42,10 @@ export class CommentsService {
   /** Comments on a published idea the viewer can see; automod may hold the comment. */
   async comment(
     viewer: Viewer,
-    ideaGlobalId: string,
+    ideaId: string,
     body: string,
     clientMutationId: string | null | undefined,
   ): Promise<CommentEntity> {
-    const ideaId = fromGlobalId(ideaGlobalId, 'Idea', 'ideaId');
     if (!body.trim() || body.length > MAX_COMMENT_LENGTH) {
       throw badInput('body', `must be 1 to ${MAX_COMMENT_LENGTH} characters`);
     }
@@ -99,13 +97,18 @@ export class CommentsService {
   }
 
   /** A comment as the viewer may see it (and its idea too), or null; batched per request. */
-  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<CommentEntity | null> {
-    const comment = await requestLoader<string, CommentEntity | null>(
-      ctx,
-      'comments.byId',
-      async (ids) => byKeys(ids, await this.repository.findByIds(ids), (row) => row.id, null),
-    ).load(id);
+  async findVisible(
+    loaders: RequestLoaders,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<CommentEntity | null> {
+    const comment = await loaders
+      .get<
+        string,
+        CommentEntity | null
+      >('comments.byId', async (ids) => byKeys(ids, await this.repository.findByIds(ids), (row) => row.id, null))
+      .load(id);
     if (!comment || !canSee(comment.status, comment.authorId, viewer)) return null;
-    return (await this.ideas.findVisible(ctx, comment.ideaId, viewer)) ? comment : null;
+    return (await this.ideas.findVisible(loaders, comment.ideaId, viewer)) ? comment : null;
   }
 }

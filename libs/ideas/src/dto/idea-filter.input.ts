@@ -1,4 +1,4 @@
-import { IsOptionalTag } from '@app/core';
+import { fromGlobalId, IsOptionalTag } from '@app/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
 import { IdeaStatus } from '../ideas.enums';
@@ -25,4 +25,13 @@ export interface IdeaQueryFilter {
   boardId?: string;
   status?: IdeaStatus;
   tag?: string;
+}
+
+/** Decodes a GraphQL filter (BAD_USER_INPUT naming the field for a bad board id). */
+export function decodeIdeaFilter(filter: IdeaFilter | null | undefined): IdeaQueryFilter {
+  return {
+    boardId: filter?.boardId ? fromGlobalId(filter.boardId, 'Board', 'filter.boardId') : undefined,
+    status: filter?.status ?? undefined,
+    tag: filter?.tag ?? undefined,
+  };
 }

@@ -26,6 +26,8 @@ export class IdeaExportsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.nodes.register('ExportJob', (id, viewer, ctx) => this.exports.findOwn(ctx, viewer, id));
+    this.nodes.register('ExportJob', (id, viewer, loaders) =>
+      this.exports.findOwn(loaders, viewer, id),
+    );
   }
 }

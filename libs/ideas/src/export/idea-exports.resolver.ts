@@ -17,7 +17,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { IdeaFilter } from '../dto/idea-filter.input';
+import { decodeIdeaFilter, IdeaFilter } from '../dto/idea-filter.input';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportJobType } from './export-job.type';
 import { IdeaExportsService } from './idea-exports.service';
@@ -33,7 +33,7 @@ export class IdeaExportsResolver {
     // Typed without `| null`: the validation pipe reads the class from the parameter's type.
     @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter,
   ): Promise<ExportJobEntity> {
-    return this.exports.request(viewer, filter);
+    return this.exports.request(viewer, decodeIdeaFilter(filter));
   }
 
   @Query(() => ExportJobType, { nullable: true })
@@ -42,7 +42,7 @@ export class IdeaExportsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() ctx: RequestContext,
   ): Promise<ExportJobEntity | null> {
-    return this.exports.findOwn(ctx, viewer, fromGlobalId(id, 'ExportJob', 'id'));
+    return this.exports.findOwn(ctx.loaders, viewer, fromGlobalId(id, 'ExportJob', 'id'));
   }
 
   @ResolveField('downloadUrl', () => String, { nullable: true })

@@ -5,7 +5,7 @@ import {
   byKeys,
   notFound,
   OutboxService,
-  requestLoader,
+  RequestLoaders,
   toGlobalId,
   Transactions,
   Viewer,
@@ -13,8 +13,7 @@ import {
 import { BoardKind, BoardsService } from '@app/forum';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IdeaFilter, IdeaQueryFilter } from '../dto/idea-filter.input';
-import { decodeFilter } from '../ideas/ideas.service';
+import { IdeaQueryFilter } from '../dto/idea-filter.input';
 import { ExportJobEntity } from './export-job.entity';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportStatus } from './export-status';
@@ -38,11 +37,11 @@ export class IdeaExportsService {
    * queue connection (only the worker does), and the event commits with the export_jobs row,
    * so a row never lacks its job nor a job its row, even when Redis is down at the time.
    */
-  async request(viewer: Viewer, filter: IdeaFilter | null | undefined): Promise<ExportJobEntity> {
-    const checked = await this.checkFilter(filter);
+  async request(viewer: Viewer, filter: IdeaQueryFilter): Promise<ExportJobEntity> {
+    await this.checkBoard(filter);
     const id = randomUUID();
     await this.transactions.run(async (tx) => {
-      await this.jobs.insertQueued({ id, requesterId: viewer.id, filter: checked }, tx);
+      await this.jobs.insertQueued({ id, requesterId: viewer.id, filter }, tx);
       await this.outbox.record(tx, EXPORT_REQUESTED_EVENT, {
         exportId: id,
       } satisfies ExportRequestedEvent);
@@ -53,13 +52,18 @@ export class IdeaExportsService {
   }
 
   /** An export as its requester sees it (through the request's loader); null for anyone else. */
-  async findOwn(ctx: object, viewer: Viewer | null, id: string): Promise<ExportJobEntity | null> {
+  async findOwn(
+    loaders: RequestLoaders,
+    viewer: Viewer | null,
+    id: string,
+  ): Promise<ExportJobEntity | null> {
     if (!viewer) return null;
-    const job = await requestLoader<string, ExportJobEntity | null>(
-      ctx,
-      'exportJobs.byId',
-      async (ids) => byKeys(ids, await this.jobs.findByIds(ids), (row) => row.id, null),
-    ).load(id);
+    const job = await loaders
+      .get<
+        string,
+        ExportJobEntity | null
+      >('exportJobs.byId', async (ids) => byKeys(ids, await this.jobs.findByIds(ids), (row) => row.id, null))
+      .load(id);
     return job?.requesterId === viewer.id ? job : null;
   }
 
@@ -69,12 +73,10 @@ export class IdeaExportsService {
     return `${this.config.publicUrl}/exports/${toGlobalId('ExportJob', job.id)}.csv`;
   }
 
-  /** The filter with database ids; a board that is not an ideas board is BAD_USER_INPUT. */
-  private async checkFilter(filter: IdeaFilter | null | undefined): Promise<IdeaQueryFilter> {
-    const decoded = decodeFilter(filter);
-    if (decoded.boardId && (await this.boards.kindOf(decoded.boardId)) !== BoardKind.IDEAS) {
+  /** A filter's board that is not an ideas board is BAD_USER_INPUT. */
+  private async checkBoard(filter: IdeaQueryFilter): Promise<void> {
+    if (filter.boardId && (await this.boards.kindOf(filter.boardId)) !== BoardKind.IDEAS) {
       throw badInput('filter.boardId', 'is not an ideas board');
     }
-    return decoded;
   }
 }

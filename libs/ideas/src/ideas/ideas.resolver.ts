@@ -29,7 +29,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { CommentEntity } from '../comments/comment.entity';
 import { CommentConnection } from '../comments/comment.type';
 import { CommentsService } from '../comments/comments.service';
-import { IdeaFilter } from '../dto/idea-filter.input';
+import { decodeIdeaFilter, IdeaFilter } from '../dto/idea-filter.input';
 import { MergeIdeaInput, SetIdeaStatusInput } from '../dto/set-idea-status.input';
 import { SubmitIdeaInput } from '../dto/submit-idea.input';
 import { IdeaOrder } from '../ideas.enums';
@@ -56,7 +56,7 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<IdeaEntity | null> {
-    return this.ideas.findVisible(ctx, fromGlobalId(id, 'Idea', 'id'), viewer);
+    return this.ideas.findVisible(ctx.loaders, fromGlobalId(id, 'Idea', 'id'), viewer);
   }
 
   @Query(() => IdeaConnection, { name: 'ideas' })
@@ -70,7 +70,7 @@ export class IdeasResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<IdeaEntity>> {
     const page = pageRequest(paging, info);
-    return this.ideas.list(viewer, filter, orderBy ?? IdeaOrder.TOP, page);
+    return this.ideas.list(viewer, decodeIdeaFilter(filter), orderBy ?? IdeaOrder.TOP, page);
   }
 
   @Query(() => [IdeaType], {
@@ -92,7 +92,10 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: SubmitIdeaInput,
   ): Promise<IdeaEntity> {
-    return this.ideas.submit(viewer, input);
+    return this.ideas.submit(viewer, {
+      ...input,
+      boardId: fromGlobalId(input.boardId, 'Board', 'boardId'),
+    });
   }
 
   @Mutation(() => IdeaType)
@@ -101,7 +104,7 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer,
     @Args('ideaId', { type: () => ID }) ideaId: string,
   ): Promise<IdeaEntity> {
-    return this.votes.vote(viewer, ideaId);
+    return this.votes.vote(viewer, fromGlobalId(ideaId, 'Idea', 'ideaId'));
   }
 
   @Mutation(() => IdeaType)
@@ -110,7 +113,7 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer,
     @Args('ideaId', { type: () => ID }) ideaId: string,
   ): Promise<IdeaEntity> {
-    return this.votes.unvote(viewer, ideaId);
+    return this.votes.unvote(viewer, fromGlobalId(ideaId, 'Idea', 'ideaId'));
   }
 
   @Mutation(() => IdeaType)
@@ -119,7 +122,8 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: SetIdeaStatusInput,
   ): Promise<IdeaEntity> {
-    return this.statuses.setStatus(viewer, input);
+    const ideaId = fromGlobalId(input.ideaId, 'Idea', 'ideaId');
+    return this.statuses.setStatus(viewer, ideaId, input.status, input.note);
   }
 
   @Mutation(() => IdeaType)
@@ -128,7 +132,11 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer,
     @Args('input') input: MergeIdeaInput,
   ): Promise<IdeaEntity> {
-    return this.statuses.merge(viewer, input);
+    return this.statuses.merge(
+      viewer,
+      fromGlobalId(input.sourceId, 'Idea', 'sourceId'),
+      fromGlobalId(input.targetId, 'Idea', 'targetId'),
+    );
   }
 
   @ResolveField('board', () => BoardType)
@@ -141,7 +149,7 @@ export class IdeasResolver {
 
   @ResolveField('author', () => UserType)
   author(@Parent() idea: IdeaEntity, @Context() ctx: RequestContext): Promise<UserEntity | null> {
-    return this.users.load(ctx, idea.authorId);
+    return this.users.load(ctx.loaders, idea.authorId);
   }
 
   @ResolveField('viewerHasVoted', () => Boolean)
@@ -150,7 +158,7 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<boolean> | boolean {
-    return viewer ? this.votes.hasVoted(ctx, viewer.id, idea.id) : false;
+    return viewer ? this.votes.hasVoted(ctx.loaders, viewer.id, idea.id) : false;
   }
 
   @ResolveField('mergedInto', () => IdeaType, { nullable: true })
@@ -159,7 +167,7 @@ export class IdeasResolver {
     @CurrentUser() viewer: Viewer | null,
     @Context() ctx: RequestContext,
   ): Promise<IdeaEntity | null> | null {
-    return idea.mergedInto ? this.ideas.findVisible(ctx, idea.mergedInto, viewer) : null;
+    return idea.mergedInto ? this.ideas.findVisible(ctx.loaders, idea.mergedInto, viewer) : null;
   }
 
   @ResolveField('comments', () => CommentConnection)

@@ -5,11 +5,10 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
-  fromGlobalId,
   notFound,
   PageRequest,
   renderMarkdown,
-  requestLoader,
+  RequestLoaders,
   toConnection,
   Transactions,
   Viewer,
@@ -18,8 +17,7 @@ import { BoardKind, BoardsService } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IdeaFilter, IdeaQueryFilter } from '../dto/idea-filter.input';
-import { SubmitIdeaInput } from '../dto/submit-idea.input';
+import { IdeaQueryFilter } from '../dto/idea-filter.input';
 import { IdeaOrder, IdeaStatus } from '../ideas.enums';
 import { VotesRepository } from '../votes/votes.repository';
 import { IdeaEntity } from './idea.entity';
@@ -28,6 +26,15 @@ import { visibleIdea } from './idea-rules';
 import { IdeasRepository } from './ideas.repository';
 
 const MAX_SIMILAR = 20;
+
+/** A new idea as its author wrote it, on the board of UUID `boardId`. */
+export interface IdeaSubmission {
+  boardId: string;
+  title: string;
+  body: string;
+  tags?: readonly string[] | null;
+  clientMutationId?: string | null;
+}
 
 /** Ideas: submitting them, reading them, listing them, and suggesting similar open ones. */
 @Injectable()
@@ -46,8 +53,8 @@ export class IdeasService {
    * Submits an idea on an IDEAS board. The author's own vote counts from the start, and the
    * author follows the idea. Automod may hold it for review.
    */
-  async submit(viewer: Viewer, input: SubmitIdeaInput): Promise<IdeaEntity> {
-    const boardId = fromGlobalId(input.boardId, 'Board', 'boardId');
+  async submit(viewer: Viewer, input: IdeaSubmission): Promise<IdeaEntity> {
+    const { boardId } = input;
     const title = input.title.trim();
     if (title.length < 8) throw badInput('title', 'must be 8 to 200 characters');
     if (!input.body.trim()) throw badInput('body', 'must not be blank');
@@ -99,11 +106,11 @@ export class IdeasService {
   /** A page of ideas matching the filter, in the chosen order. */
   async list(
     viewer: Viewer | null,
-    filter: IdeaFilter | null | undefined,
+    filter: IdeaQueryFilter,
     orderBy: IdeaOrder,
     page: PageRequest,
   ): Promise<Connection<IdeaEntity>> {
-    const query = { ...decodeFilter(filter), orderBy, page, viewer };
+    const query = { ...filter, orderBy, page, viewer };
     const rows = await this.repository.page(query);
     return toConnection(rows, page, {
       cursorOf: (idea) => this.repository.cursorOf(idea, orderBy),
@@ -133,10 +140,17 @@ export class IdeasService {
   }
 
   /** An idea as the viewer may see it, or null; batched per request. */
-  async findVisible(ctx: object, id: string, viewer: Viewer | null): Promise<IdeaEntity | null> {
-    const idea = await requestLoader<string, IdeaEntity | null>(ctx, 'ideas.byId', async (ids) =>
-      byKeys(ids, await this.repository.findByIds(ids), (row) => row.id, null),
-    ).load(id);
+  async findVisible(
+    loaders: RequestLoaders,
+    id: string,
+    viewer: Viewer | null,
+  ): Promise<IdeaEntity | null> {
+    const idea = await loaders
+      .get<
+        string,
+        IdeaEntity | null
+      >('ideas.byId', async (ids) => byKeys(ids, await this.repository.findByIds(ids), (row) => row.id, null))
+      .load(id);
     return visibleIdea(idea, viewer);
   }
 
@@ -162,13 +176,4 @@ export class IdeasService {
     if (!idea) throw notFound('Idea');
     return idea;
   }
-}
-
-/** Decodes a GraphQL filter (BAD_USER_INPUT naming the field for a bad board id). */
-export function decodeFilter(filter: IdeaFilter | null | undefined): IdeaQueryFilter {
-  return {
-    boardId: filter?.boardId ? fromGlobalId(filter.boardId, 'Board', 'filter.boardId') : undefined,
-    status: filter?.status ?? undefined,
-    tag: filter?.tag ?? undefined,
-  };
 }

@@ -1,14 +1,5 @@
-import {
-  badInput,
-  fromGlobalId,
-  ModerationLog,
-  notFound,
-  OutboxService,
-  Transactions,
-  Viewer,
-} from '@app/core';
+import { badInput, ModerationLog, notFound, OutboxService, Transactions, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { MergeIdeaInput, SetIdeaStatusInput } from '../dto/set-idea-status.input';
 import { IdeaEntity } from '../ideas/idea.entity';
 import { IdeaFollowersRepository } from '../ideas/idea-followers.repository';
 import { IdeasRepository } from '../ideas/ideas.repository';
@@ -35,23 +26,27 @@ export class IdeaStatusService {
   ) {}
 
   /** Sets an idea's status with an optional note; the same status and note again changes nothing. */
-  async setStatus(viewer: Viewer, input: SetIdeaStatusInput): Promise<IdeaEntity> {
-    const ideaId = fromGlobalId(input.ideaId, 'Idea', 'ideaId');
-    if (input.status === IdeaStatus.MERGED) {
+  async setStatus(
+    viewer: Viewer,
+    ideaId: string,
+    status: IdeaStatus,
+    givenNote: string | null | undefined,
+  ): Promise<IdeaEntity> {
+    if (status === IdeaStatus.MERGED) {
       throw badInput('status', 'use mergeIdea to merge an idea');
     }
-    const note = input.note?.trim() || null;
+    const note = givenNote?.trim() || null;
     await this.transactions.run(async (tx) => {
       const idea = await this.ideaRows.lockById(ideaId, tx);
       if (!idea) throw notFound('Idea');
       if (idea.status === IdeaStatus.MERGED) {
         throw badInput('ideaId', 'a merged idea keeps its status');
       }
-      if (idea.status === input.status && idea.statusNote === note) return;
-      await this.ideaRows.setStatus(idea.id, input.status, note, tx);
+      if (idea.status === status && idea.statusNote === note) return;
+      await this.ideaRows.setStatus(idea.id, status, note, tx);
       await this.log.append(tx, {
         actorId: viewer.id,
-        action: `IDEA_STATUS_${input.status}`,
+        action: `IDEA_STATUS_${status}`,
         targetType: 'Idea',
         targetId: idea.id,
         targetUserId: idea.authorId,
@@ -60,7 +55,7 @@ export class IdeaStatusService {
       await this.outbox.record(tx, IDEA_EVENTS.statusChanged, {
         ideaId: idea.id,
         title: idea.title,
-        status: input.status,
+        status,
         note,
         actorId: viewer.id,
       } satisfies IdeaStatusChangedEvent);
@@ -73,9 +68,7 @@ export class IdeaStatusService {
    * counted once, with the time they voted), its followers follow the target, and the source
    * becomes MERGED pointing at the target.
    */
-  async merge(viewer: Viewer, input: MergeIdeaInput): Promise<IdeaEntity> {
-    const sourceId = fromGlobalId(input.sourceId, 'Idea', 'sourceId');
-    const targetId = fromGlobalId(input.targetId, 'Idea', 'targetId');
+  async merge(viewer: Viewer, sourceId: string, targetId: string): Promise<IdeaEntity> {
     if (sourceId === targetId) throw badInput('targetId', 'an idea cannot be merged into itself');
     await this.transactions.run(async (tx) => {
       const locked = await this.ideaRows.lockByIds([sourceId, targetId], tx);

@@ -1,4 +1,4 @@
-import { fromGlobalId, requestLoader, Transactions, Viewer } from '@app/core';
+import { RequestLoaders, Transactions, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { IdeaEntity } from '../ideas/idea.entity';
 import { votableIdea } from '../ideas/idea-rules';
@@ -17,8 +17,7 @@ export class VotesService {
   ) {}
 
   /** Votes for an open idea; voting again changes nothing. */
-  async vote(viewer: Viewer, ideaGlobalId: string): Promise<IdeaEntity> {
-    const ideaId = fromGlobalId(ideaGlobalId, 'Idea', 'ideaId');
+  async vote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
     await this.transactions.run(async (tx) => {
       // The idea's row is locked first, so concurrent votes queue up behind the check.
       votableIdea(await this.ideaRows.lockById(ideaId, tx), viewer);
@@ -28,8 +27,7 @@ export class VotesService {
   }
 
   /** Takes the viewer's vote back; taking back a vote never cast changes nothing. */
-  async unvote(viewer: Viewer, ideaGlobalId: string): Promise<IdeaEntity> {
-    const ideaId = fromGlobalId(ideaGlobalId, 'Idea', 'ideaId');
+  async unvote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
     await this.transactions.run(async (tx) => {
       votableIdea(await this.ideaRows.lockById(ideaId, tx), viewer);
       await this.votes.remove(ideaId, viewer.id, tx);
@@ -38,9 +36,12 @@ export class VotesService {
   }
 
   /** Whether the member voted for the idea, batched per request. */
-  hasVoted(ctx: object, userId: string, ideaId: string): Promise<boolean> {
-    return requestLoader<string, boolean>(ctx, `ideaVotes.of:${userId}`, (ideaIds) =>
-      this.votes.votedAmong(userId, ideaIds),
-    ).load(ideaId);
+  hasVoted(loaders: RequestLoaders, userId: string, ideaId: string): Promise<boolean> {
+    return loaders
+      .get<
+        string,
+        boolean
+      >(`ideaVotes.of:${userId}`, (ideaIds) => this.votes.votedAmong(userId, ideaIds))
+      .load(ideaId);
   }
 }
