@@ -20,7 +20,6 @@ import { SitemapService } from './sitemap/sitemap.service';
 import { ThreadSearchRepository } from './search-source/thread-search.repository';
 import { ThreadSubscriptionsRepository } from './subscriptions/thread-subscriptions.repository';
 import { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
-import { ThreadFollowable } from './subscriptions/thread-followable';
 import { KudosRepository } from './kudos/kudos.repository';
 import { KudosService } from './kudos/kudos.service';
 import { PostEditsService } from './revisions/post-edits.service';
@@ -32,9 +31,23 @@ import { ThreadEntity } from './threads/thread.entity';
 import { ThreadsRepository } from './threads/threads.repository';
 import { ThreadsResolver } from './threads/threads.resolver';
 import { ThreadsService } from './threads/threads.service';
+import { ThreadFollowable } from './threads/thread-followable';
+import { ThreadAnswersResolver } from './posts/thread-answers.resolver';
+import { KudosResolver } from './kudos/kudos.resolver';
+import { PostEditsResolver } from './revisions/post-edits.resolver';
+import { SolutionsResolver } from './solutions/solutions.resolver';
+import { SolutionsService } from './solutions/solutions.service';
 import { PostModerationHandler } from './moderation/post-moderation.handler';
 import { ThreadModerationHandler } from './moderation/thread-moderation.handler';
 
+/*
+ * Folders depend one way, from the bottom up, so that none imports another that imports it back:
+ *   boards, subscriptions  <-  threads  <-  posts  <-  solutions, kudos  <-  revisions
+ * (revisions uses solutions to withdraw a deleted answer's mark). A field that shows a higher
+ * folder's data on a lower type is declared in the higher folder's resolver: Thread.answers in
+ * posts/, Thread.acceptedSolution in solutions/, Post.viewerHasGivenKudo in kudos/, Post.revisions
+ * in revisions/. moderation/ and search-source/ sit on top and only read the folders below.
+ */
 @Module({
   imports: [
     IdentityModule,
@@ -52,6 +65,9 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     PostsService,
     PostsResolver,
     MemberAnswersResolver,
+    ThreadAnswersResolver,
+    SolutionsService,
+    SolutionsResolver,
     SitemapRepository,
     SitemapService,
     SitemapResolver,
@@ -60,8 +76,10 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     ThreadFollowable,
     KudosRepository,
     KudosService,
+    KudosResolver,
     PostRevisionsRepository,
     PostEditsService,
+    PostEditsResolver,
     PostRevisionsResolver,
     MarkdownPreviewResolver,
     ThreadModerationHandler,
@@ -73,6 +91,7 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     ThreadsService,
     PostsService,
     KudosService,
+    KudosResolver,
     BoardsService,
     ThreadSearchRepository,
   ],

@@ -1,25 +1,7 @@
 import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
 import { UserType } from '@app/identity';
 import { CorrectionType } from '@app/moderation';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-
-@ObjectType('PostRevision')
-export class PostRevisionType {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => UserType)
-  editor!: UserType;
-
-  @Field()
-  body!: string;
-
-  @Field(() => String, { nullable: true })
-  reason!: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-}
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Post', { implements: () => [Node] })
 export class PostType implements Node {
@@ -58,8 +40,7 @@ export class PostType implements Node {
   @Field(() => CorrectionType, { nullable: true })
   correction!: CorrectionType | null;
 
-  @Field(() => [PostRevisionType])
-  revisions!: PostRevisionType[];
+  // `revisions` is declared by PostEditsResolver, which knows revisions; posts do not.
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;

@@ -20,7 +20,7 @@ import { FORUM_EVENTS, PostEditedEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
 import { ThreadsRepository } from '../threads/threads.repository';
-import { ThreadsService } from '../threads/threads.service';
+import { SolutionsService } from '../solutions/solutions.service';
 import { PostRevisionEntity } from './post-revision.entity';
 import { PostRevisionsRepository } from './post-revisions.repository';
 
@@ -41,7 +41,7 @@ export class PostEditsService {
     private readonly posts: PostsRepository,
     private readonly revisionRows: PostRevisionsRepository,
     private readonly threadRows: ThreadsRepository,
-    private readonly threads: ThreadsService,
+    private readonly solutions: SolutionsService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -100,7 +100,7 @@ export class PostEditsService {
       if (post.status === ContentStatus.PUBLISHED) {
         await this.threadRows.moveAnswerCount(thread.id, -1, tx);
       }
-      await this.threads.withdrawSolutionOf(tx, post.id);
+      await this.solutions.withdrawSolutionOf(tx, post.id);
     });
     return this.fresh(postId);
   }

@@ -1,7 +1,7 @@
 import { RequestContext, toGlobalId } from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
 import { Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { PostRevisionType } from '../posts/post.type';
+import { PostRevisionType } from './post-revision.type';
 import { PostRevisionEntity } from './post-revision.entity';
 
 @Resolver(() => PostRevisionType)
@@ -18,6 +18,6 @@ export class PostRevisionsResolver {
     @Parent() revision: PostRevisionEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> {
-    return this.users.load(ctx, revision.editorId);
+    return this.users.load(ctx.loaders, revision.editorId);
   }
 }

@@ -3,7 +3,6 @@ import { UserType } from '@app/identity';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { BoardType } from '../boards/board.type';
 import { ThreadStatus } from '../forum.enums';
-import { PostType } from '../posts/post.type';
 
 @ObjectType('Thread', { implements: () => [Node] })
 export class ThreadType implements Node {
@@ -34,8 +33,8 @@ export class ThreadType implements Node {
   @Field(() => ContentStatus)
   contentStatus!: ContentStatus;
 
-  @Field(() => PostType, { nullable: true })
-  acceptedSolution!: PostType | null;
+  // `acceptedSolution` is declared by SolutionsResolver, `answers` by ThreadAnswersResolver: they
+  // show posts, and this folder does not import posts.
 
   @Field(() => Int, { description: 'Published answers.' })
   answerCount!: number;

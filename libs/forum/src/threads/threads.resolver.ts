@@ -26,10 +26,7 @@ import { BoardType } from '../boards/board.type';
 import { BoardsService } from '../boards/boards.service';
 import { AskQuestionInput } from '../dto/ask-question.input';
 import { ThreadFilter } from '../dto/thread-filter.input';
-import { AnswerOrder, ThreadOrder } from '../forum.enums';
-import { PostEntity } from '../posts/post.entity';
-import { PostConnection, PostType } from '../posts/post.type';
-import { PostsService } from '../posts/posts.service';
+import { ThreadOrder } from '../forum.enums';
 import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
 import { ThreadEntity } from './thread.entity';
 import { ThreadConnection, ThreadType } from './thread.type';
@@ -39,7 +36,6 @@ import { ThreadsService } from './threads.service';
 export class ThreadsResolver {
   constructor(
     private readonly threads: ThreadsService,
-    private readonly posts: PostsService,
     private readonly boards: BoardsService,
     private readonly users: UsersLoader,
     private readonly subscriptions: ThreadSubscriptionsService,
@@ -90,24 +86,6 @@ export class ThreadsResolver {
     return this.threads.ask(viewer, { ...input, boardId });
   }
 
-  @Mutation(() => ThreadType)
-  @Authenticated()
-  acceptSolution(
-    @CurrentUser() viewer: Viewer,
-    @Args('postId', { type: () => ID }) postId: string,
-  ): Promise<ThreadEntity> {
-    return this.threads.acceptSolution(viewer, fromGlobalId(postId, 'Post', 'postId'));
-  }
-
-  @Mutation(() => ThreadType)
-  @Authenticated()
-  unacceptSolution(
-    @CurrentUser() viewer: Viewer,
-    @Args('threadId', { type: () => ID }) threadId: string,
-  ): Promise<ThreadEntity> {
-    return this.threads.unacceptSolution(viewer, fromGlobalId(threadId, 'Thread', 'threadId'));
-  }
-
   @ResolveField('board', () => BoardType)
   board(
     @Parent() thread: ThreadEntity,
@@ -121,18 +99,7 @@ export class ThreadsResolver {
     @Parent() thread: ThreadEntity,
     @Context() ctx: RequestContext,
   ): Promise<UserEntity | null> {
-    return this.users.load(ctx, thread.authorId);
-  }
-
-  @ResolveField('acceptedSolution', () => PostType, { nullable: true })
-  acceptedSolution(
-    @Parent() thread: ThreadEntity,
-    @CurrentUser() viewer: Viewer | null,
-    @Context() ctx: RequestContext,
-  ): Promise<PostEntity | null> | null {
-    return thread.acceptedPostId
-      ? this.posts.findVisible(ctx.loaders, thread.acceptedPostId, viewer)
-      : null;
+    return this.users.load(ctx.loaders, thread.authorId);
   }
 
   @ResolveField('viewerIsSubscribed', () => Boolean)
@@ -142,19 +109,5 @@ export class ThreadsResolver {
     @Context() ctx: RequestContext,
   ): Promise<boolean> | boolean {
     return viewer ? this.subscriptions.isSubscribed(ctx.loaders, viewer.id, thread.id) : false;
-  }
-
-  @ResolveField('answers', () => PostConnection)
-  answers(
-    @Parent() thread: ThreadEntity,
-    @CurrentUser() viewer: Viewer | null,
-    @Context() ctx: RequestContext,
-    @Args() paging: PageArgs,
-    @Info() info: GraphQLResolveInfo,
-    @Args('orderBy', { type: () => AnswerOrder, defaultValue: AnswerOrder.OLDEST, nullable: true })
-    orderBy: AnswerOrder,
-  ): Promise<Connection<PostEntity>> {
-    const page = pageRequest(paging, info);
-    return this.posts.answers(ctx.loaders, thread, viewer, orderBy ?? AnswerOrder.OLDEST, page);
   }
 }

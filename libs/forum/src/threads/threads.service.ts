@@ -6,29 +6,23 @@ import {
   ClientMutations,
   Connection,
   ContentStatus,
-  forbidden,
-  hasRole,
   markdownPlainText,
   notFound,
   OutboxService,
   PageRequest,
   renderMarkdown,
   RequestLoaders,
-  STAFF_ROLES,
   toConnection,
   Transactions,
   Tx,
   Viewer,
 } from '@app/core';
-import { ReputationService, SOLUTION_REPUTATION } from '@app/identity';
 import { ContentScreening } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BoardsRepository } from '../boards/boards.repository';
-import { FORUM_EVENTS, SolutionAcceptedEvent, ThreadCreatedEvent } from '../forum.events';
+import { FORUM_EVENTS, ThreadCreatedEvent } from '../forum.events';
 import { BoardKind, ThreadOrder, ThreadStatus } from '../forum.enums';
-import { PostEntity } from '../posts/post.entity';
-import { PostsRepository } from '../posts/posts.repository';
 import { ThreadSubscriptionsService } from '../subscriptions/thread-subscriptions.service';
 import { mentionedHandles } from '../mentions';
 import { ThreadEntity } from './thread.entity';
@@ -46,16 +40,14 @@ export interface NewQuestion {
 /** Which threads a list shows, its board already decoded to a UUID. */
 export type ThreadListFilter = Pick<ThreadListQuery, 'boardId' | 'tag' | 'status' | 'unanswered'>;
 
-/** Questions: asking, listing, and marking the accepted solution. */
+/** Questions: asking, reading and listing them. */
 @Injectable()
 export class ThreadsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly repository: ThreadsRepository,
-    private readonly posts: PostsRepository,
     private readonly boards: BoardsRepository,
     private readonly subscriptions: ThreadSubscriptionsService,
-    private readonly reputation: ReputationService,
     private readonly outbox: OutboxService,
     private readonly screening: ContentScreening,
     private readonly clientMutations: ClientMutations,
@@ -136,18 +128,6 @@ export class ThreadsService {
     } satisfies ThreadCreatedEvent);
   }
 
-  /**
-   * Withdraws a post's accepted-solution mark in the caller's transaction (a correction with
-   * `unaccept`, a deleted answer): the reputation goes back and the thread reopens.
-   */
-  async withdrawSolutionOf(tx: Tx, postId: string): Promise<void> {
-    const post = await this.posts.byId(postId, tx);
-    if (!post) throw notFound('Post');
-    const thread = await this.repository.lock(post.threadId, tx);
-    if (!thread || thread.acceptedPostId !== postId) return;
-    await this.reopen(tx, thread, post);
-  }
-
   /** A thread as the viewer may see it, or null; batched through the request's loaders. */
   async findVisible(
     loaders: RequestLoaders,
@@ -190,87 +170,4 @@ export class ThreadsService {
       totalCount: () => this.repository.count(query),
     });
   }
-
-  /**
-   * Marks a post as the thread's solution (the asker, an agent or a moderator). Accepting
-   * another post moves the mark and the reputation with it; accepting the same post again
-   * changes nothing. The thread row is locked so concurrent accepts settle one after another.
-   */
-  async acceptSolution(viewer: Viewer, postId: string): Promise<ThreadEntity> {
-    const threadId = await this.transactions.run(async (tx) => {
-      const post = await this.posts.byId(postId, tx);
-      if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
-      const thread = await this.lockForSolution(tx, post.threadId, viewer);
-      if (post.status !== ContentStatus.PUBLISHED) {
-        throw badInput('postId', 'only a published answer can be accepted');
-      }
-      if (thread.status === ThreadStatus.LOCKED) throw badInput('postId', 'the thread is locked');
-      if (thread.acceptedPostId === post.id) return thread.id;
-      const previous = thread.acceptedPostId
-        ? await this.posts.byId(thread.acceptedPostId, tx)
-        : null;
-      await this.reputation.lockMembers(tx, [post.authorId, previous?.authorId ?? null]);
-      if (previous) await this.withdraw(tx, thread, previous);
-      if (earnsReputation(post, thread)) {
-        await this.reputation.award(tx, post.authorId, SOLUTION_REPUTATION, 1);
-      }
-      await this.repository.markSolved(thread.id, post.id, viewer.id, tx);
-      await this.outbox.record(tx, FORUM_EVENTS.solutionAccepted, {
-        threadId: thread.id,
-        postId: post.id,
-        answererId: post.authorId,
-        acceptedById: viewer.id,
-        threadTitle: thread.title,
-      } satisfies SolutionAcceptedEvent);
-      return thread.id;
-    });
-    return this.getById(threadId);
-  }
-
-  /** Withdraws the accepted solution and reopens the thread; nothing to withdraw changes nothing. */
-  async unacceptSolution(viewer: Viewer, threadId: string): Promise<ThreadEntity> {
-    await this.transactions.run(async (tx) => {
-      const thread = await this.lockForSolution(tx, threadId, viewer);
-      if (!thread.acceptedPostId) return;
-      const accepted = await this.posts.byId(thread.acceptedPostId, tx);
-      if (accepted) await this.reopen(tx, thread, accepted);
-    });
-    return this.getById(threadId);
-  }
-
-  /** Locks the thread whose solution the viewer wants to choose, if they may. */
-  private async lockForSolution(tx: Tx, threadId: string, viewer: Viewer): Promise<ThreadEntity> {
-    const thread = await this.repository.lock(threadId, tx);
-    if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
-      throw notFound('Thread');
-    }
-    if (thread.authorId !== viewer.id && !hasRole(viewer, STAFF_ROLES)) {
-      throw forbidden('Only the asker, an agent or a moderator can choose the solution');
-    }
-    return thread;
-  }
-
-  /** Takes the solution mark off `post` and reopens the thread. */
-  private async reopen(tx: Tx, thread: ThreadEntity, post: PostEntity): Promise<void> {
-    await this.withdraw(tx, thread, post);
-    await this.repository.reopen(thread.id, tx);
-  }
-
-  /** Takes back the reputation a solution earned its author. */
-  private async withdraw(tx: Tx, thread: ThreadEntity, post: PostEntity): Promise<void> {
-    if (earnsReputation(post, thread)) {
-      await this.reputation.award(tx, post.authorId, -SOLUTION_REPUTATION, -1);
-    }
-  }
-}
-
-/**
- * Whether accepting the post earns its author a solution: not on their own thread, and never for
- * an official answer (staff answer for the company, not for reputation).
- */
-function earnsReputation(
-  post: Pick<PostEntity, 'authorId' | 'official'>,
-  thread: Pick<ThreadEntity, 'authorId'>,
-): boolean {
-  return post.authorId !== thread.authorId && !post.official;
 }
