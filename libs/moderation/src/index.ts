@@ -4,6 +4,8 @@ export { ModerationLogModule } from './log/moderation-log.module';
 export * from './moderation.enums';
 export * from './moderation.events';
 export type { ModeratableHandler, ModeratableTarget } from './moderatable/moderatable';
+export { ModeratableContent } from './moderatable/moderatable-content';
+export type { ModeratableRow } from './moderatable/moderatable-content';
 export { ModeratableRegistry } from './moderatable/moderatable.registry';
 export { ContentScreening } from './screening/content-screening';
 export type { ScreenedContent } from './screening/content-screening';

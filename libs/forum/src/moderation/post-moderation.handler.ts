@@ -1,75 +1,72 @@
-import { ContentStatus, publishedDelta, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
+import { ContentStatus, publishedDelta, RequestLoaders, Tx, Viewer } from '@app/core';
+import { ModeratableContent } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { PostEntity } from '../posts/post.entity';
+import { PostsRepository } from '../posts/posts.repository';
 import { PostsService } from '../posts/posts.service';
-import { ThreadsService } from '../threads/threads.service';
+import { SolutionsService } from '../solutions/solutions.service';
+import { ThreadsRepository } from '../threads/threads.repository';
 
-/** How moderation acts on answers: status with the thread's count, solution marks, loading. */
+/** How moderation acts on answers: the thread's answer count, solution marks, corrections. */
 @Injectable()
-export class PostModerationHandler implements ModeratableHandler {
+export class PostModerationHandler extends ModeratableContent<PostEntity> {
   readonly type = 'Post';
-  readonly correctable = true;
+  override readonly correctable = true;
 
   constructor(
     private readonly posts: PostsService,
-    private readonly threads: ThreadsService,
-  ) {}
+    private readonly postRows: PostsRepository,
+    private readonly threadRows: ThreadsRepository,
+    private readonly solutions: SolutionsService,
+  ) {
+    super();
+  }
 
-  async lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null> {
-    const post = await manager.findOne(PostEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!post) return null;
-    const [thread]: Array<{ title: string }> = await manager.query(
-      `SELECT title FROM threads WHERE id = $1`,
-      [post.threadId],
-    );
-    return {
-      type: this.type,
-      id: post.id,
-      authorId: post.authorId,
-      status: post.status,
-      label: `your answer to “${thread.title}”`,
-    };
+  protected lockRow(id: string, tx: Tx): Promise<PostEntity | null> {
+    return this.postRows.lock(id, tx);
+  }
+
+  protected writeStatus(id: string, status: ContentStatus, tx: Tx): Promise<void> {
+    return this.postRows.setStatus(id, status, tx);
+  }
+
+  protected statusOf(post: PostEntity): ContentStatus {
+    return post.status;
+  }
+
+  protected async label(post: PostEntity, tx: Tx): Promise<string> {
+    const thread = await this.threadRows.byId(post.threadId, tx);
+    return `your answer to “${thread?.title ?? ''}”`;
   }
 
   /**
-   * Moves the answer in or out of view, keeping the thread's answer count to published answers.
-   * An answer held by automod and then approved is announced as if it had just been posted.
+   * Keeps the thread's answer count to published answers. An answer held by automod and then
+   * approved is announced as if it had just been posted.
    */
-  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
-    const post = await manager.findOneByOrFail(PostEntity, { id });
-    if (post.status === status) return;
-    await manager.update(PostEntity, { id }, { status: status });
-    if (post.status === ContentStatus.PENDING_REVIEW && status === ContentStatus.PUBLISHED) {
-      await this.posts.published(manager, post);
+  protected override async statusChanged(
+    post: PostEntity,
+    to: ContentStatus,
+    tx: Tx,
+  ): Promise<void> {
+    if (post.status === ContentStatus.PENDING_REVIEW && to === ContentStatus.PUBLISHED) {
+      await this.posts.published(tx, post);
       return;
     }
-    const delta = publishedDelta(post.status, status);
-    if (delta !== 0) {
-      await manager.query(`UPDATE threads SET answer_count = answer_count + $2 WHERE id = $1`, [
-        post.threadId,
-        delta,
-      ]);
-    }
+    const delta = publishedDelta(post.status, to);
+    if (delta !== 0) await this.threadRows.moveAnswerCount(post.threadId, delta, tx);
   }
 
-  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {
-    return this.posts.findVisible(ctx, id, viewer);
+  load(id: string, viewer: Viewer | null, loaders: RequestLoaders): Promise<object | null> {
+    return this.posts.findVisible(loaders, id, viewer);
   }
 
-  async acceptedBy(manager: EntityManager, id: string): Promise<string | null> {
-    const [thread]: Array<{ accepted_by: string | null }> = await manager.query(
-      `SELECT accepted_by FROM threads WHERE accepted_post_id = $1`,
-      [id],
-    );
-    return thread?.accepted_by ?? null;
+  /** Who accepted this answer as the solution, if it is one. */
+  acceptedBy(id: string, tx: Tx): Promise<string | null> {
+    return this.threadRows.acceptedByOfPost(id, tx);
   }
 
-  unaccept(manager: EntityManager, id: string): Promise<void> {
-    return this.threads.withdrawSolutionOf(manager, id);
+  /** Withdraws the accepted-solution mark of this answer, reopening its thread. */
+  unaccept(id: string, tx: Tx): Promise<void> {
+    return this.solutions.withdrawSolutionOf(tx, id);
   }
 }

@@ -1,56 +1,57 @@
-import { ContentStatus, publishedDelta, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
+import { ContentStatus, publishedDelta, RequestLoaders, Tx, Viewer } from '@app/core';
+import { ModeratableContent } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { BoardEntity } from '../boards/board.entity';
+import { BoardsService } from '../boards/boards.service';
 import { ThreadEntity } from '../threads/thread.entity';
+import { ThreadsRepository } from '../threads/threads.repository';
 import { ThreadsService } from '../threads/threads.service';
 
-/** How moderation acts on questions: status with the board's count, and loading. */
+/** How moderation acts on questions: the board's count of published questions. */
 @Injectable()
-export class ThreadModerationHandler implements ModeratableHandler {
+export class ThreadModerationHandler extends ModeratableContent<ThreadEntity> {
   readonly type = 'Thread';
-  readonly correctable = false;
 
-  constructor(private readonly threads: ThreadsService) {}
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly threadRows: ThreadsRepository,
+    private readonly boards: BoardsService,
+  ) {
+    super();
+  }
 
-  async lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null> {
-    const thread = await manager.findOne(ThreadEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!thread) return null;
-    return {
-      type: this.type,
-      id: thread.id,
-      authorId: thread.authorId,
-      status: thread.contentStatus,
-      label: `your question “${thread.title}”`,
-    };
+  protected lockRow(id: string, tx: Tx): Promise<ThreadEntity | null> {
+    return this.threadRows.lock(id, tx);
+  }
+
+  protected writeStatus(id: string, status: ContentStatus, tx: Tx): Promise<void> {
+    return this.threadRows.setContentStatus(id, status, tx);
+  }
+
+  protected statusOf(thread: ThreadEntity): ContentStatus {
+    return thread.contentStatus;
+  }
+
+  protected label(thread: ThreadEntity): string {
+    return `your question “${thread.title}”`;
   }
 
   /**
-   * Moves the question in or out of view, keeping the board's count to published questions. A
-   * question held by automod and then approved is announced as if it had just been asked.
+   * Keeps the board's count to published questions. A question held by automod and then
+   * approved is announced as if it had just been asked.
    */
-  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
-    const thread = await manager.findOneByOrFail(ThreadEntity, { id });
-    if (thread.contentStatus === status) return;
-    await manager.update(ThreadEntity, { id }, { contentStatus: status });
-    if (
-      thread.contentStatus === ContentStatus.PENDING_REVIEW &&
-      status === ContentStatus.PUBLISHED
-    ) {
-      await this.threads.published(manager, thread);
+  protected override async statusChanged(
+    thread: ThreadEntity,
+    to: ContentStatus,
+    tx: Tx,
+  ): Promise<void> {
+    if (thread.contentStatus === ContentStatus.PENDING_REVIEW && to === ContentStatus.PUBLISHED) {
+      await this.threads.published(tx, thread);
       return;
     }
-    const delta = publishedDelta(thread.contentStatus, status);
-    if (delta !== 0) {
-      await manager.increment(BoardEntity, { id: thread.boardId }, 'threadCount', delta);
-    }
+    await this.boards.countPublished(tx, thread.boardId, publishedDelta(thread.contentStatus, to));
   }
 
-  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {
-    return this.threads.findVisible(ctx, id, viewer);
+  load(id: string, viewer: Viewer | null, loaders: RequestLoaders): Promise<object | null> {
+    return this.threads.findVisible(loaders, id, viewer);
   }
 }

@@ -1,41 +1,45 @@
-import { ContentStatus, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
+import { ContentStatus, RequestLoaders, Tx, Viewer } from '@app/core';
+import { ModeratableContent } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { CommentEntity } from '../comments/comment.entity';
+import { CommentsRepository } from '../comments/comments.repository';
 import { CommentsService } from '../comments/comments.service';
-import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeasRepository } from '../ideas/ideas.repository';
 
-/** How moderation acts on comments on ideas: their visibility, and loading them. */
+/**
+ * How moderation acts on comments on ideas: only their visibility. Comments hold opinions on
+ * ideas rather than advice, so they are hidden, never corrected.
+ */
 @Injectable()
-export class CommentModerationHandler implements ModeratableHandler {
+export class CommentModerationHandler extends ModeratableContent<CommentEntity> {
   readonly type = 'Comment';
-  // Comments hold opinions on ideas rather than advice; they are hidden, not corrected.
-  readonly correctable = false;
 
-  constructor(private readonly comments: CommentsService) {}
-
-  async lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null> {
-    const comment = await manager.findOne(CommentEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!comment) return null;
-    const idea = await manager.findOneByOrFail(IdeaEntity, { id: comment.ideaId });
-    return {
-      type: this.type,
-      id: comment.id,
-      authorId: comment.authorId,
-      status: comment.status,
-      label: `your comment on “${idea.title}”`,
-    };
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly commentRows: CommentsRepository,
+    private readonly ideaRows: IdeasRepository,
+  ) {
+    super();
   }
 
-  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
-    await manager.update(CommentEntity, { id }, { status: status });
+  protected lockRow(id: string, tx: Tx): Promise<CommentEntity | null> {
+    return this.commentRows.lockById(id, tx);
   }
 
-  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {
-    return this.comments.findVisible(ctx, id, viewer);
+  protected writeStatus(id: string, status: ContentStatus, tx: Tx): Promise<void> {
+    return this.commentRows.setStatus(id, status, tx);
+  }
+
+  protected statusOf(comment: CommentEntity): ContentStatus {
+    return comment.status;
+  }
+
+  protected async label(comment: CommentEntity, tx: Tx): Promise<string> {
+    const idea = await this.ideaRows.findById(comment.ideaId, tx);
+    return `your comment on “${idea?.title ?? ''}”`;
+  }
+
+  load(id: string, viewer: Viewer | null, loaders: RequestLoaders): Promise<object | null> {
+    return this.comments.findVisible(loaders, id, viewer);
   }
 }

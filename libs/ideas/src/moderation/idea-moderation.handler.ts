@@ -1,49 +1,49 @@
-import { ContentStatus, publishedDelta, Viewer } from '@app/core';
+import { ContentStatus, publishedDelta, RequestLoaders, Tx, Viewer } from '@app/core';
 import { BoardsService } from '@app/forum';
-import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
+import { ModeratableContent } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { IdeaEntity } from '../ideas/idea.entity';
+import { IdeasRepository } from '../ideas/ideas.repository';
 import { IdeasService } from '../ideas/ideas.service';
 
-/** How moderation acts on ideas: their visibility with the board's count, and loading them. */
+/** How moderation acts on ideas: their visibility with the board's count. */
 @Injectable()
-export class IdeaModerationHandler implements ModeratableHandler {
+export class IdeaModerationHandler extends ModeratableContent<IdeaEntity> {
   readonly type = 'Idea';
-  readonly correctable = false;
 
   constructor(
     private readonly ideas: IdeasService,
+    private readonly ideaRows: IdeasRepository,
     private readonly boards: BoardsService,
-  ) {}
-
-  async lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null> {
-    const idea = await manager.findOne(IdeaEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!idea) return null;
-    return {
-      type: this.type,
-      id: idea.id,
-      authorId: idea.authorId,
-      status: idea.contentStatus,
-      label: `your idea “${idea.title}”`,
-    };
+  ) {
+    super();
   }
 
-  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
-    const idea = await manager.findOneByOrFail(IdeaEntity, { id });
-    if (idea.contentStatus === status) return;
-    await manager.update(IdeaEntity, { id }, { contentStatus: status });
-    await this.boards.countPublished(
-      manager,
-      idea.boardId,
-      publishedDelta(idea.contentStatus, status),
-    );
+  protected lockRow(id: string, tx: Tx): Promise<IdeaEntity | null> {
+    return this.ideaRows.lockById(id, tx);
   }
 
-  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {
-    return this.ideas.findVisible(ctx, id, viewer);
+  protected writeStatus(id: string, status: ContentStatus, tx: Tx): Promise<void> {
+    return this.ideaRows.setContentStatus(id, status, tx);
+  }
+
+  protected statusOf(idea: IdeaEntity): ContentStatus {
+    return idea.contentStatus;
+  }
+
+  protected label(idea: IdeaEntity): string {
+    return `your idea “${idea.title}”`;
+  }
+
+  protected override async statusChanged(
+    idea: IdeaEntity,
+    to: ContentStatus,
+    tx: Tx,
+  ): Promise<void> {
+    await this.boards.countPublished(tx, idea.boardId, publishedDelta(idea.contentStatus, to));
+  }
+
+  load(id: string, viewer: Viewer | null, loaders: RequestLoaders): Promise<object | null> {
+    return this.ideas.findVisible(loaders, id, viewer);
   }
 }

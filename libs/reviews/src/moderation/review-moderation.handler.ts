@@ -1,60 +1,51 @@
-import { ContentStatus, publishedDelta, Viewer } from '@app/core';
-import { ModeratableHandler, ModeratableTarget } from '@app/moderation';
+import { ContentStatus, publishedDelta, RequestLoaders, Tx, Viewer } from '@app/core';
+import { ModeratableContent } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../products/products.repository';
 import { ReviewEntity } from '../reviews/review.entity';
+import { ReviewsRepository } from '../reviews/reviews.repository';
 import { ReviewsService } from '../reviews/reviews.service';
 
-/** How moderation acts on reviews: status with the product's rating aggregates, and loading. */
+/** How moderation acts on reviews: their visibility with the product's rating aggregates. */
 @Injectable()
-export class ReviewModerationHandler implements ModeratableHandler {
+export class ReviewModerationHandler extends ModeratableContent<ReviewEntity> {
   readonly type = 'Review';
-  readonly correctable = false;
 
   constructor(
     private readonly reviews: ReviewsService,
+    private readonly reviewRows: ReviewsRepository,
     private readonly products: ProductsRepository,
-  ) {}
-
-  async lock(manager: EntityManager, id: string): Promise<ModeratableTarget | null> {
-    const review = await manager.findOne(ReviewEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!review) return null;
-    const [product]: Array<{ name: string }> = await manager.query(
-      `SELECT name FROM products WHERE id = $1`,
-      [review.productId],
-    );
-    return {
-      type: this.type,
-      id: review.id,
-      authorId: review.authorId,
-      status: review.status,
-      label: `your review of “${product.name}”`,
-    };
+  ) {
+    super();
   }
 
-  /**
-   * Moves the review in or out of view; when it crosses PUBLISHED its rating moves in or out of
-   * the product's aggregates in the same transaction. The row is read under its lock, so two
-   * changes of one review never count it twice.
-   */
-  async setStatus(manager: EntityManager, id: string, status: ContentStatus): Promise<void> {
-    const review = await manager.findOneOrFail(ReviewEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (review.status === status) return;
-    await manager.update(ReviewEntity, { id }, { status });
-    const delta = publishedDelta(review.status, status);
-    if (delta !== 0) {
-      await this.products.countRating(review.productId, review.rating, delta, manager);
-    }
+  protected lockRow(id: string, tx: Tx): Promise<ReviewEntity | null> {
+    return this.reviewRows.lock(id, tx);
   }
 
-  load(ctx: object, id: string, viewer: Viewer | null): Promise<object | null> {
-    return this.reviews.findVisible(ctx, id, viewer);
+  protected writeStatus(id: string, status: ContentStatus, tx: Tx): Promise<void> {
+    return this.reviewRows.setStatus(id, status, tx);
+  }
+
+  protected statusOf(review: ReviewEntity): ContentStatus {
+    return review.status;
+  }
+
+  protected async label(review: ReviewEntity, tx: Tx): Promise<string> {
+    return `your review of “${(await this.products.nameOf(review.productId, tx)) ?? ''}”`;
+  }
+
+  /** When the review crosses PUBLISHED its rating moves in or out of the product's aggregates. */
+  protected override async statusChanged(
+    review: ReviewEntity,
+    to: ContentStatus,
+    tx: Tx,
+  ): Promise<void> {
+    const delta = publishedDelta(review.status, to);
+    if (delta !== 0) await this.products.countRating(review.productId, review.rating, delta, tx);
+  }
+
+  load(id: string, viewer: Viewer | null, loaders: RequestLoaders): Promise<object | null> {
+    return this.reviews.visible(id, viewer, loaders);
   }
 }
