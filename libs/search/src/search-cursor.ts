@@ -6,8 +6,8 @@ export interface HitPosition {
   threadId: string;
 }
 
-// Scores are numeric(…, 6) (see the forum's search statements): kept as text, they compare exactly, so a
-// page boundary never skips or repeats a hit with an equal-looking float.
+// Scores are numeric(…, 6) (see the forum's search statements): kept as text, they compare
+// exactly, so a page boundary never skips or repeats a hit with an equal-looking float.
 const SCORE = /^\d{1,15}(\.\d{1,6})?$/;
 
 /** The cursor of a hit in the (score DESC, thread id DESC) order. */
