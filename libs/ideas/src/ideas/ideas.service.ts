@@ -124,7 +124,7 @@ export class IdeasService {
    * like it (trigram similarity), closest first: members vote instead of filing a duplicate.
    * The body is only checked: half-typed, it would drown the title.
    */
-  similar(
+  async similar(
     title: string,
     body: string | null | undefined,
     first: number | null,
