@@ -1,4 +1,5 @@
-import { migrate } from '@app/core';
+// A relative import: jest's global setup runs without the @app/* module mapping.
+import { migrate } from '../../libs/core/src';
 import { adminQuery, databaseUrl } from './databases';
 
 /**
