@@ -70,7 +70,7 @@ describe('CorrectionsService', () => {
     const content = fakeContent({ acceptedBy: null });
     const { service, outbox } = serviceWith(content);
     await service.correctPost(moderator, post, 'Outdated', true);
-    expect(content.handler.unaccept).toHaveBeenCalledWith(TARGET_ID, TX);
+    expect(content.unaccepted).toEqual([TARGET_ID]);
     expect(outbox.events[0].payload).toEqual(expect.objectContaining({ unaccepted: false }));
   });
 

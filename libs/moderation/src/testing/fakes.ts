@@ -11,6 +11,7 @@ import { ModeratableHandler, ModeratableTarget } from '../moderatable/moderatabl
 import { ModeratableRegistry } from '../moderatable/moderatable.registry';
 
 // Fakes for the unit specs of moderation's services: no database, only what the rules touch.
+// Plain functions rather than jest mocks: this file is not a spec, so the build compiles it.
 
 export const TX = { fake: 'tx' } as unknown as Tx;
 export const AUTHOR_ID = '11111111-1111-4111-8111-111111111111';
@@ -26,7 +27,7 @@ export function viewer(id: string, role: Role = Role.MODERATOR): Viewer {
 /** Runs the work at once with a fake transaction handle. */
 export function fakeTransactions(): Transactions {
   return {
-    run: jest.fn(<T>(work: (tx: Tx) => Promise<T>) => work(TX)),
+    run: <T>(work: (tx: Tx) => Promise<T>) => work(TX),
   } as unknown as Transactions;
 }
 
@@ -37,9 +38,9 @@ export function fakeOutbox(): OutboxService & {
   const events: Array<{ type: string; payload: unknown }> = [];
   return {
     events,
-    record: jest.fn(async (_tx: Tx, type: string, payload: unknown) => {
+    record: async (_tx: Tx, type: string, payload: unknown) => {
       events.push({ type, payload });
-    }),
+    },
   } as unknown as OutboxService & { events: typeof events };
 }
 
@@ -61,27 +62,29 @@ export function fakeContent(
     label: 'your answer to “Sample”',
   };
   const statuses: ContentStatus[] = [];
+  const unaccepted: string[] = [];
   const handler: ModeratableHandler = {
     type: target.type,
     correctable: options.correctable ?? target.type === 'Post',
-    lock: jest.fn(async (id: string) =>
+    lock: async (id: string) =>
       options.exists === false || id !== target.id ? null : { ...target },
-    ),
-    setStatus: jest.fn(async (_id: string, status: ContentStatus) => {
+    setStatus: async (_id: string, status: ContentStatus) => {
       statuses.push(status);
       target.status = status;
-    }),
-    load: jest.fn(async () => null),
+    },
+    load: async () => null,
     ...(target.type === 'Post'
       ? {
-          acceptedBy: jest.fn(async () => options.acceptedBy ?? null),
-          unaccept: jest.fn(async () => undefined),
+          acceptedBy: async () => options.acceptedBy ?? null,
+          unaccept: async (id: string) => {
+            unaccepted.push(id);
+          },
         }
       : {}),
   };
   const registry = new ModeratableRegistry();
   registry.register(handler);
-  return { target, handler, registry, statuses };
+  return { target, handler, registry, statuses, unaccepted };
 }
 
 /** The contract code of what `promise` was rejected with. */
