@@ -52,6 +52,7 @@ const SAMPLE_ANSWERS = {
   excludeId: SAMPLE.UUID_2,
   viewer: null,
 };
+const NEXT_PAGE = { ...FIRST_PAGE, cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]) };
 
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -66,6 +67,10 @@ export class PostsRepository {
 
   /** One keyset page of a thread's answers (limit + 1 rows), in the page's direction. */
   @SqlSnapshot({ name: 'oldest first', params: [SAMPLE_ANSWERS] })
+  @SqlSnapshot({
+    name: 'oldest first, after a cursor',
+    params: [{ ...SAMPLE_ANSWERS, page: NEXT_PAGE }],
+  })
   @SqlSnapshot({
     name: 'most kudos first',
     params: [{ ...SAMPLE_ANSWERS, orderBy: AnswerOrder.MOST_KUDOS }],

@@ -36,6 +36,7 @@ const SORT_COLUMN: Record<ThreadOrder, { column: string; property: keyof ThreadE
 
 const FIRST_PAGE = { direction: 'forward', limit: 20, cursor: null } as const;
 const SAMPLE_LIST = { orderBy: ThreadOrder.LAST_ACTIVITY, page: FIRST_PAGE, viewer: null };
+const NEXT_PAGE = { ...FIRST_PAGE, cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]) };
 
 /** The thread statements of the forum; each ordering walks its own index (see the migrations). */
 @Injectable()
@@ -47,6 +48,10 @@ export class ThreadsRepository {
    * page's direction: a backward page reads the same index the other way round.
    */
   @SqlSnapshot({ name: 'latest activity', params: [SAMPLE_LIST] })
+  @SqlSnapshot({
+    name: 'latest activity, after a cursor',
+    params: [{ ...SAMPLE_LIST, page: NEXT_PAGE }],
+  })
   @SqlSnapshot({
     name: 'newest on a board',
     params: [{ ...SAMPLE_LIST, orderBy: ThreadOrder.NEWEST, boardId: SAMPLE.UUID }],
