@@ -1,14 +1,20 @@
 import { ContentStatus, Viewer } from '@app/core';
-import { MediumTest } from '@test/medium';
 import { randomUUID } from 'node:crypto';
 import { BoardKind, ThreadStatus } from '../forum.enums';
+
+/** What ForumRows needs of a medium test (MediumTest from '@test/medium' is one). */
+export interface MediumDatabase {
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  member(): Promise<string>;
+  viewer(): Promise<Viewer>;
+}
 
 /**
  * Rows written straight into a medium test's database, so that each test builds exactly the
  * forum it reads and no test depends on what another left behind.
  */
 export class ForumRows {
-  constructor(private readonly medium: MediumTest) {}
+  constructor(private readonly medium: MediumDatabase) {}
 
   /** `count` members as viewers, made one after another (the test's connection is single). */
   async viewers(count: number): Promise<Viewer[]> {
