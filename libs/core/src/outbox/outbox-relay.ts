@@ -1,18 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/config';
 import { Transactions } from '../database/transactions';
 import { DOMAIN_EVENTS_QUEUE, RecordedEvent } from '../events/domain-event';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxListener, OutboxRepository } from './outbox.repository';
 
 const BATCH_SIZE = 200;
 const POLL_MS = 1000;
@@ -29,7 +20,7 @@ const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener: Client | null = null;
+  private listener: OutboxListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private wakeAgain = false;
@@ -40,7 +31,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly transactions: Transactions,
     private readonly outbox: OutboxRepository,
     @InjectQueue(DOMAIN_EVENTS_QUEUE) private readonly queue: Queue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -55,7 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close().catch(() => undefined);
   }
 
   /** Relays everything pending now; resolves when the outbox is empty or Redis refused. */
@@ -114,13 +104,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', () => void this.wake());
-    // Polling still delivers if the listening connection drops; log and carry on.
-    client.on('error', (error) => this.logger.warn(`outbox listener lost: ${error.message}`));
-    await client.connect();
-    await client.query('LISTEN outbox');
-    this.listener = client;
+    this.listener = await this.outbox.listen(
+      () => void this.wake(),
+      // Polling still delivers if the listening connection drops; log and carry on.
+      (error) => this.logger.warn(`outbox listener lost: ${error.message}`),
+    );
   }
 }
 

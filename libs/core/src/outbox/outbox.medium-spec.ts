@@ -28,6 +28,14 @@ function slowQueue() {
   return queue;
 }
 
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('waited in vain');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('the outbox on the database: what commits is relayed, once', () => {
   const medium = new MediumTest();
   let transactions: Transactions;
@@ -36,18 +44,13 @@ describe('the outbox on the database: what commits is relayed, once', () => {
   beforeAll(async () => {
     await medium.start([]);
     transactions = medium.get(Transactions);
-    repository = new OutboxRepository(medium.get(DataSource));
+    repository = new OutboxRepository(medium.get(DataSource), medium.get<AppConfig>(APP_CONFIG));
   });
   afterAll(() => medium.stop());
   beforeEach(() => medium.sql('DELETE FROM outbox'));
 
   const relayTo = (queue: ReturnType<typeof slowQueue>) =>
-    new OutboxRelay(
-      transactions,
-      repository,
-      queue as unknown as Queue,
-      medium.get<AppConfig>(APP_CONFIG),
-    );
+    new OutboxRelay(transactions, repository, queue as unknown as Queue);
   // Core declares no event of its own, so the test writes the row as OutboxService.record does.
   const record = (tx: Tx, n: number) =>
     tx.query('INSERT INTO outbox (type, payload, request_id) VALUES ($1, $2, $3)', [
@@ -108,6 +111,31 @@ describe('the outbox on the database: what commits is relayed, once', () => {
     await relayTo(refusing).wake();
     expect(refusing.jobs.map((job) => job.data.payload)).toEqual([{ n: 1 }]);
     expect(await rows()).toEqual([{ id: expect.any(String), dispatched_at: expect.any(Date) }]);
+  });
+
+  it('hears each event as its transaction commits, and none of one that rolls back', async () => {
+    const heard: string[] = [];
+    let lost: Error | null = null;
+    const listener = await repository.listen(
+      () => heard.push('event'),
+      (error) => (lost = error),
+    );
+    try {
+      await transactions
+        .run(async (tx) => {
+          await record(tx, 1);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await transactions.run((tx) => record(tx, 2));
+      await waitFor(() => heard.length > 0);
+      // A moment more, in case the rolled-back one were to arrive after all.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(heard).toEqual(['event']);
+      expect(lost).toBeNull();
+    } finally {
+      await listener.close();
+    }
   });
 
   it('tells the backlog: how many wait and how long the oldest has', async () => {

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { SAMPLE, SqlSnapshot } from '../database/sql-snapshot';
 import { Tx } from '../database/transactions';
 
@@ -19,13 +22,34 @@ export interface OutboxBacklog {
   oldestAgeSeconds: number;
 }
 
+/** The connection listening for committed events, until it is closed. */
+export interface OutboxListener {
+  close(): Promise<void>;
+}
+
 /**
  * The relay's and the gauges' statements on `outbox`. Pending rows are read through the partial
  * index outbox_pending_idx, so they cost the backlog and never the table's history.
  */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Listens on a connection of its own for events as they commit (the outbox trigger NOTIFYs
+   * `outbox`), calling `onEvent` for each, and `onLost` if that connection drops.
+   */
+  async listen(onEvent: () => void, onLost: (error: Error) => void): Promise<OutboxListener> {
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    client.on('notification', onEvent);
+    client.on('error', onLost);
+    await client.connect();
+    await client.query('LISTEN outbox');
+    return { close: () => client.end() };
+  }
 
   /**
    * Locks up to `limit` pending rows, oldest first, skipping rows another relay holds, so that

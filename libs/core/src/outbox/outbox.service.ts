@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Tx } from '../database/transactions';
 import { DomainEventMap, DomainEventType } from '../events/domain-event';
 import { currentRequestId } from '../logging/request-context';
 
@@ -9,16 +9,16 @@ import { currentRequestId } from '../logging/request-context';
  */
 @Injectable()
 export class OutboxService {
-  /** Records `type` with `payload` through `manager`, which must be inside the caller's transaction. */
+  /** Records `type` with `payload` through `tx`, which must be the caller's open transaction. */
   async record<K extends DomainEventType>(
-    manager: EntityManager,
+    tx: Tx,
     type: K,
     payload: DomainEventMap[K],
   ): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    if (!tx.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${type} recorded outside a transaction`);
     }
-    await manager.query('INSERT INTO outbox (type, payload, request_id) VALUES ($1, $2, $3)', [
+    await tx.query('INSERT INTO outbox (type, payload, request_id) VALUES ($1, $2, $3)', [
       type,
       JSON.stringify(payload),
       currentRequestId(),

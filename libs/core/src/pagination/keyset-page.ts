@@ -1,4 +1,3 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CursorPart, CursorValue } from './cursor';
 import { pastLeadingKey, seek, SortOrder } from './keyset';
 import { pageCursor, PageRequest } from './page-request';
@@ -21,16 +20,23 @@ export interface KeysetSort {
 }
 
 /**
+ * What a keyset page needs of a query: a TypeORM SelectQueryBuilder is one. Pagination stays out
+ * of the database; the repositories that own the query hand it over.
+ */
+export interface KeysetQuery {
+  andWhere(condition: string, parameters: Record<string, unknown>): this;
+  orderBy(): this;
+  addOrderBy(sql: string, order: SortOrder): this;
+  limit(limit: number): this;
+}
+
+/**
  * Makes `qb` fetch one keyset page: the rows past the page's cursor (a cursor of another shape is
  * BAD_USER_INPUT on `after` or `before`), in the sort's order read the page's way, and
  * `page.limit + 1` of them, the extra row telling toConnection whether more follow. The ORDER BY
  * is the sort's alone; the caller's WHERE conditions stay.
  */
-export function keysetPage<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  page: PageRequest,
-  sort: KeysetSort,
-): SelectQueryBuilder<T> {
+export function keysetPage<Q extends KeysetQuery>(qb: Q, page: PageRequest, sort: KeysetSort): Q {
   const columns = sort.lead ? [sort.lead, ...sort.tail.columns] : sort.tail.columns;
   const cursor = pageCursor(
     page,
