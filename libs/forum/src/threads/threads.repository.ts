@@ -113,6 +113,7 @@ export class ThreadsRepository {
   }
 
   /** Marks `postId` as the thread's solution and the thread SOLVED, with fresh activity. */
+  @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.UUID_2, SAMPLE.UUID_2, SAMPLE.TX] })
   async markSolved(id: string, postId: string, acceptedBy: string, tx: Tx): Promise<void> {
     await tx.getRepository(ThreadEntity).update(
       { id },
