@@ -2,7 +2,9 @@ import { ContentStatus, OutboxService, RequestLoaders, Role, Transactions } from
 import { KUDO_REPUTATION, ReputationService } from '@app/identity';
 import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
-import { build, codeOf, post, thread, transactions, TX, viewer } from '../testing/doubles';
+import { build, codeOf, transactions, TX, viewer } from '../testing/doubles';
+import { thread } from '../threads/thread.fixture';
+import { post } from '../posts/post.fixture';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { KudosRepository } from './kudos.repository';
 import { KudosService } from './kudos.service';

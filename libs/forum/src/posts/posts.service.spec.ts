@@ -12,13 +12,13 @@ import {
   build,
   clientMutations,
   codeOf,
-  post,
   screening,
-  thread,
   transactions,
   TX,
   viewer,
 } from '../testing/doubles';
+import { thread } from '../threads/thread.fixture';
+import { post } from './post.fixture';
 import { ThreadEntity } from '../threads/thread.entity';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { PostEntity } from './post.entity';

@@ -2,7 +2,9 @@ import { ContentStatus, OutboxService, RequestLoaders, Role, Transactions } from
 import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
 import { SolutionsService } from '../solutions/solutions.service';
-import { build, codeOf, post, thread, transactions, TX, viewer } from '../testing/doubles';
+import { build, codeOf, transactions, TX, viewer } from '../testing/doubles';
+import { thread } from '../threads/thread.fixture';
+import { post } from '../posts/post.fixture';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { PostEditsService } from './post-edits.service';
 import { PostRevisionEntity } from './post-revision.entity';

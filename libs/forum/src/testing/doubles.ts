@@ -1,14 +1,11 @@
-import { AccountStatus, ContentStatus, Role, Tx, Viewer } from '@app/core';
+import { AccountStatus, Role, Tx, Viewer } from '@app/core';
 import { Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { ThreadStatus } from '../forum.enums';
-import { PostEntity } from '../posts/post.entity';
-import { ThreadEntity } from '../threads/thread.entity';
 
 /**
- * Stand-ins for the unit tests of forum services: the services' collaborators that are not under
- * test, and rows as repositories would return them. No database is involved.
+ * Stand-ins for the unit tests of forum services: the collaborators that are not under test. No
+ * database is involved. Rows as repositories return them are built by each folder's fixture.
  */
 
 /** The transaction handle the fakes pass around: services only hand it on, never use it. */
@@ -50,47 +47,6 @@ export function viewer(role: Role = Role.MEMBER): Viewer {
     role,
     status: AccountStatus.ACTIVE,
     sessionId: randomUUID(),
-  };
-}
-
-export function thread(overrides: Partial<ThreadEntity> = {}): ThreadEntity {
-  return {
-    id: randomUUID(),
-    boardId: randomUUID(),
-    authorId: randomUUID(),
-    title: 'How do I reset the router?',
-    body: 'It blinks red.',
-    bodyHtml: '<p>It blinks red.</p>',
-    bodyText: 'It blinks red.',
-    tags: [],
-    status: ThreadStatus.OPEN,
-    contentStatus: ContentStatus.PUBLISHED,
-    acceptedPostId: null,
-    acceptedBy: null,
-    answerCount: 0,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    lastActivityAt: new Date('2026-01-01T00:00:00Z'),
-    ...overrides,
-  };
-}
-
-export function post(overrides: Partial<PostEntity> = {}): PostEntity {
-  return {
-    id: randomUUID(),
-    threadId: randomUUID(),
-    authorId: randomUUID(),
-    body: 'Hold the button for ten seconds.',
-    bodyHtml: '<p>Hold the button for ten seconds.</p>',
-    bodyText: 'Hold the button for ten seconds.',
-    status: ContentStatus.PUBLISHED,
-    kudosCount: 0,
-    official: false,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
-    editedAt: null,
-    deletedAt: null,
-    deletedBy: null,
-    deleteReason: null,
-    ...overrides,
   };
 }
 

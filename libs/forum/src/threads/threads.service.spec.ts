@@ -16,11 +16,11 @@ import {
   clientMutations,
   codeOf,
   screening,
-  thread,
   transactions,
   TX,
   viewer,
 } from '../testing/doubles';
+import { thread } from './thread.fixture';
 import { ThreadEntity } from './thread.entity';
 import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
