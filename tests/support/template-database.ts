@@ -1,5 +1,7 @@
-// A relative import: jest's global setup runs without the @app/* module mapping.
-import { migrate } from '../../libs/core/src';
+// By path, not through core's index: jest's global setup runs without the @app/* mapping, in the
+// process that also runs the tests in band, where loading all of core would leave its GraphQL
+// type metadata behind for the test files.
+import { migrate } from '../../libs/core/src/database/migrate';
 import { adminQuery, databaseUrl } from './databases';
 
 /**
