@@ -1,4 +1,4 @@
-import { Followable, Viewer } from '@app/core';
+import { Followable, RequestLoaders, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { IdeasService } from './ideas.service';
 
@@ -8,11 +8,11 @@ export class IdeaFollowable implements Followable {
   constructor(private readonly ideas: IdeasService) {}
 
   // A follow reads one idea, so it needs none of the request's loaders.
-  follow(_ctx: object, viewer: Viewer, id: string): Promise<void> {
+  follow(_loaders: RequestLoaders, viewer: Viewer, id: string): Promise<void> {
     return this.ideas.follow(viewer, id);
   }
 
-  unfollow(_ctx: object, viewer: Viewer, id: string): Promise<void> {
+  unfollow(_loaders: RequestLoaders, viewer: Viewer, id: string): Promise<void> {
     return this.ideas.unfollow(viewer, id);
   }
 }
