@@ -11,6 +11,7 @@ import { ClientMutationsRepository } from './idempotency/client-mutations.reposi
 import { LoggingModule } from './logging/logging.module';
 import { NodeRegistry } from './nodes/node-registry';
 import { MetricsRegistry } from './operations/metrics-registry';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { PubSubModule } from './pubsub/pubsub.module';
 import { RedisModule } from './redis/redis.module';
@@ -25,6 +26,7 @@ import { RedisModule } from './redis/redis.module';
   providers: [
     TokenService,
     SessionRevocations,
+    OutboxRepository,
     OutboxService,
     DomainEventHandlers,
     NodeRegistry,
@@ -37,6 +39,7 @@ import { RedisModule } from './redis/redis.module';
   exports: [
     TokenService,
     SessionRevocations,
+    OutboxRepository,
     OutboxService,
     DomainEventHandlers,
     NodeRegistry,

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { DomainEventsProcessor } from './domain-events.processor';
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelay } from './outbox-relay';
-import { OutboxRepository } from './outbox.repository';
 import { QueueModule } from './queue.module';
 
 /**
@@ -11,7 +10,7 @@ import { QueueModule } from './queue.module';
  */
 @Module({
   imports: [QueueModule],
-  providers: [OutboxRepository, OutboxRelay, DomainEventsProcessor, OutboxMetrics],
+  providers: [OutboxRelay, DomainEventsProcessor, OutboxMetrics],
   exports: [OutboxRelay],
 })
 export class OutboxRelayModule {}

@@ -55,6 +55,16 @@ export class OutboxRepository {
    * Locks up to `limit` pending rows, oldest first, skipping rows another relay holds, so that
    * relays side by side never take the same row; the locks last until `tx` ends.
    */
+  /** Appends one event in the caller's transaction. */
+  @SqlSnapshot({ params: ['sample.event', { id: SAMPLE.UUID }, 'sample-request', SAMPLE.TX] })
+  async append(type: string, payload: unknown, requestId: string | null, tx: Tx): Promise<void> {
+    await tx.query('INSERT INTO outbox (type, payload, request_id) VALUES ($1, $2, $3)', [
+      type,
+      JSON.stringify(payload),
+      requestId,
+    ]);
+  }
+
   @SqlSnapshot({ params: [200, SAMPLE.TX] })
   claimPending(limit: number, tx: Tx): Promise<OutboxRow[]> {
     return tx.query(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tx } from '../database/transactions';
 import { DomainEventMap, DomainEventType } from '../events/domain-event';
 import { currentRequestId } from '../logging/request-context';
+import { OutboxRepository } from './outbox.repository';
 
 /**
  * Records domain events in the same transaction as the change that caused them, with the id of
@@ -9,6 +10,8 @@ import { currentRequestId } from '../logging/request-context';
  */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly outbox: OutboxRepository) {}
+
   /** Records `type` with `payload` through `tx`, which must be the caller's open transaction. */
   async record<K extends DomainEventType>(
     tx: Tx,
@@ -18,10 +21,6 @@ export class OutboxService {
     if (!tx.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${type} recorded outside a transaction`);
     }
-    await tx.query('INSERT INTO outbox (type, payload, request_id) VALUES ($1, $2, $3)', [
-      type,
-      JSON.stringify(payload),
-      currentRequestId(),
-    ]);
+    await this.outbox.append(type, payload, currentRequestId(), tx);
   }
 }
