@@ -1,11 +1,11 @@
 import {
   ContentStatus,
   encodeCursor,
-  pageCursor,
+  KeyColumn,
+  KeysetSort,
+  keysetPage,
   PageRequest,
-  pastLeadingKey,
   SAMPLE,
-  seek,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -25,6 +25,21 @@ export interface AnswerPageQuery {
   excludeId?: string | null;
   viewer: Viewer | null;
 }
+
+const BY_AGE: KeyColumn[] = [
+  { sql: 'p.created_at', part: 'timestamp' },
+  { sql: 'p.id', part: 'uuid' },
+];
+
+/** Each answer order's keyset sort; most kudos first breaks ties oldest first. */
+const ANSWER_SORT: Record<AnswerOrder, KeysetSort> = {
+  [AnswerOrder.OLDEST]: { tail: { columns: BY_AGE, order: 'ASC' } },
+  [AnswerOrder.NEWEST]: { tail: { columns: BY_AGE, order: 'DESC' } },
+  [AnswerOrder.MOST_KUDOS]: {
+    lead: { sql: 'p.kudos_count', part: 'count', order: 'DESC' },
+    tail: { columns: BY_AGE, order: 'ASC' },
+  },
+};
 
 /** A new answer's row; the database fills in its creation time. */
 export type NewPost = Pick<
@@ -78,40 +93,7 @@ export class PostsRepository {
   page(query: AnswerPageQuery): Promise<PostEntity[]> {
     const qb = this.filtered(query);
     if (query.excludeId) qb.andWhere('p.id <> :excludeId', { excludeId: query.excludeId });
-    const { page } = query;
-    switch (query.orderBy) {
-      case AnswerOrder.OLDEST:
-      case AnswerOrder.NEWEST: {
-        const { order, past } = seek(page, query.orderBy === AnswerOrder.OLDEST ? 'ASC' : 'DESC');
-        const cursor = pageCursor(page, ['timestamp', 'uuid']);
-        if (cursor) {
-          const [at, id] = cursor;
-          qb.andWhere(`(p.created_at, p.id) ${past} (:at, :id)`, { at: new Date(at), id });
-        }
-        qb.orderBy('p.created_at', order).addOrderBy('p.id', order);
-        break;
-      }
-      case AnswerOrder.MOST_KUDOS: {
-        // Most kudos first, ties oldest first: the two keys run in opposite orders.
-        const kudosSeek = seek(page, 'DESC');
-        const ageSeek = seek(page, 'ASC');
-        const cursor = pageCursor(page, ['count', 'timestamp', 'uuid']);
-        if (cursor) {
-          const [kudos, at, id] = cursor;
-          const past = pastLeadingKey(
-            page,
-            { sql: 'p.kudos_count', order: 'DESC', cursor: ':kudos' },
-            { sql: '(p.created_at, p.id)', order: 'ASC', cursor: '(:at, :id)' },
-          );
-          qb.andWhere(past, { kudos, at: new Date(at), id });
-        }
-        qb.orderBy('p.kudos_count', kudosSeek.order)
-          .addOrderBy('p.created_at', ageSeek.order)
-          .addOrderBy('p.id', ageSeek.order);
-        break;
-      }
-    }
-    return qb.limit(page.limit + 1).getMany();
+    return keysetPage(qb, query.page, ANSWER_SORT[query.orderBy]).getMany();
   }
 
   /** How many answers of the thread the viewer can see. */

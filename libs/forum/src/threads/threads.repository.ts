@@ -1,10 +1,9 @@
 import {
   CursorValue,
   encodeCursor,
-  pageCursor,
+  keysetPage,
   PageRequest,
   SAMPLE,
-  seek,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -58,21 +57,15 @@ export class ThreadsRepository {
   })
   async page(query: ThreadListQuery): Promise<ThreadEntity[]> {
     const { column } = SORT_COLUMN[query.orderBy];
-    const { order, past } = seek(query.page, 'DESC');
-    const qb = this.filtered(query);
-    const cursor = pageCursor(query.page, ['timestamp', 'uuid']);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.andWhere(`(${column}, t.id) ${past} (:cursorAt, :cursorId)`, {
-        cursorAt: new Date(at as number),
-        cursorId: id,
-      });
-    }
-    return qb
-      .orderBy(column, order)
-      .addOrderBy('t.id', order)
-      .limit(query.page.limit + 1)
-      .getMany();
+    return keysetPage(this.filtered(query), query.page, {
+      tail: {
+        columns: [
+          { sql: column, part: 'timestamp' },
+          { sql: 't.id', part: 'uuid' },
+        ],
+        order: 'DESC',
+      },
+    }).getMany();
   }
 
   /** How many threads match the filter (without the cursor). */

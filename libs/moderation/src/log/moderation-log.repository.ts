@@ -1,11 +1,10 @@
 import {
   encodeCursor,
+  keysetPage,
   ModerationLog,
   ModerationLogEntry,
-  pageCursor,
   PageRequest,
   SAMPLE,
-  seek,
   SqlSnapshot,
   Tx,
 } from '@app/core';
@@ -53,17 +52,15 @@ export class ModerationLogRepository extends ModerationLog {
   @SqlSnapshot({ name: 'after a cursor', params: [NEXT_PAGE] })
   page(page: PageRequest): Promise<ModerationActionEntity[]> {
     const qb = this.dataSource.manager.createQueryBuilder(ModerationActionEntity, 'a');
-    const { order, past } = seek(page, 'DESC');
-    const cursor = pageCursor(page, ['timestamp', 'uuid']);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.where(`(a.created_at, a.id) ${past} (:at, :id)`, { at: new Date(at), id });
-    }
-    return qb
-      .orderBy('a.created_at', order)
-      .addOrderBy('a.id', order)
-      .limit(page.limit + 1)
-      .getMany();
+    return keysetPage(qb, page, {
+      tail: {
+        columns: [
+          { sql: 'a.created_at', part: 'timestamp' },
+          { sql: 'a.id', part: 'uuid' },
+        ],
+        order: 'DESC',
+      },
+    }).getMany();
   }
 
   /** How many entries the log holds. */

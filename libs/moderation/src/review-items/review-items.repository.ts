@@ -1,13 +1,4 @@
-import {
-  encodeCursor,
-  pageCursor,
-  PageRequest,
-  pastLeadingKey,
-  SAMPLE,
-  seek,
-  SqlSnapshot,
-  Tx,
-} from '@app/core';
+import { encodeCursor, keysetPage, PageRequest, SAMPLE, SqlSnapshot, Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -55,26 +46,17 @@ export class ReviewItemsRepository {
   @SqlSnapshot({ name: 'first page', params: [ReviewItemStatus.PENDING, FIRST_PAGE] })
   @SqlSnapshot({ name: 'after a cursor', params: [ReviewItemStatus.PENDING, NEXT_PAGE] })
   page(status: ReviewItemStatus, page: PageRequest): Promise<ReviewItemEntity[]> {
-    const qb = this.inStatus(status);
     // Highest priority first, ties oldest first: the two keys run in opposite orders.
-    const prioritySeek = seek(page, 'DESC');
-    const ageSeek = seek(page, 'ASC');
-    const cursor = pageCursor(page, ['number', 'timestamp', 'uuid']);
-    if (cursor) {
-      const [priority, at, id] = cursor;
-      const past = pastLeadingKey(
-        page,
-        { sql: 'r.priority', order: 'DESC', cursor: ':priority' },
-        { sql: '(r.created_at, r.id)', order: 'ASC', cursor: '(:at, :id)' },
-      );
-      qb.andWhere(past, { priority, at: new Date(at), id });
-    }
-    return qb
-      .orderBy('r.priority', prioritySeek.order)
-      .addOrderBy('r.created_at', ageSeek.order)
-      .addOrderBy('r.id', ageSeek.order)
-      .limit(page.limit + 1)
-      .getMany();
+    return keysetPage(this.inStatus(status), page, {
+      lead: { sql: 'r.priority', part: 'number', order: 'DESC' },
+      tail: {
+        columns: [
+          { sql: 'r.created_at', part: 'timestamp' },
+          { sql: 'r.id', part: 'uuid' },
+        ],
+        order: 'ASC',
+      },
+    }).getMany();
   }
 
   /** How many items are in `status`. */
