@@ -66,3 +66,4 @@ export * from './loaders/request-loaders';
 export * from './nodes/node-types';
 export * from './database/data-source-options';
 export * from './idempotency/client-mutations-purge.processor';
+export * from './database/authored-content';

@@ -1,23 +1,11 @@
-import { ContentStatus } from '@app/core';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AuthoredContent, ContentStatus } from '@app/core';
+import { Column, Entity } from 'typeorm';
 
 /** An answer in a thread (the question itself is the thread's body). */
 @Entity('posts')
-export class PostEntity {
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class PostEntity extends AuthoredContent {
   @Column('uuid', { name: 'thread_id' })
   threadId!: string;
-
-  @Column('uuid', { name: 'author_id' })
-  authorId!: string;
-
-  @Column('text')
-  body!: string;
-
-  @Column('text', { name: 'body_html' })
-  bodyHtml!: string;
 
   /** The body as readers see it, without markdown syntax: what search excerpts quote. */
   @Column('text', { name: 'body_text', select: false })
@@ -32,9 +20,6 @@ export class PostEntity {
   /** Given by staff for the company: kudos and acceptance earn its author no reputation. */
   @Column('boolean')
   official!: boolean;
-
-  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
-  createdAt!: Date;
 
   @Column({ type: 'timestamptz', precision: 3, name: 'edited_at', nullable: true })
   editedAt!: Date | null;

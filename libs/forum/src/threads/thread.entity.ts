@@ -1,26 +1,14 @@
-import { ContentStatus } from '@app/core';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AuthoredContent, ContentStatus } from '@app/core';
+import { Column, Entity } from 'typeorm';
 import { ThreadStatus } from '../forum.enums';
 
 @Entity('threads')
-export class ThreadEntity {
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class ThreadEntity extends AuthoredContent {
   @Column('uuid', { name: 'board_id' })
   boardId!: string;
 
-  @Column('uuid', { name: 'author_id' })
-  authorId!: string;
-
   @Column('text')
   title!: string;
-
-  @Column('text')
-  body!: string;
-
-  @Column('text', { name: 'body_html' })
-  bodyHtml!: string;
 
   /** The body as readers see it, without markdown syntax: what search excerpts quote. */
   @Column('text', { name: 'body_text', select: false })
@@ -44,9 +32,6 @@ export class ThreadEntity {
 
   @Column('int', { name: 'answer_count' })
   answerCount!: number;
-
-  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
-  createdAt!: Date;
 
   @Column({ type: 'timestamptz', precision: 3, name: 'last_activity_at' })
   lastActivityAt!: Date;

@@ -1,26 +1,14 @@
-import { ContentStatus } from '@app/core';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AuthoredContent, ContentStatus } from '@app/core';
+import { Column, Entity } from 'typeorm';
 import { IdeaStatus } from '../ideas.enums';
 
 @Entity('ideas')
-export class IdeaEntity {
-  @PrimaryColumn('uuid')
-  id!: string;
-
+export class IdeaEntity extends AuthoredContent {
   @Column('uuid', { name: 'board_id' })
   boardId!: string;
 
-  @Column('uuid', { name: 'author_id' })
-  authorId!: string;
-
   @Column('text')
   title!: string;
-
-  @Column('text')
-  body!: string;
-
-  @Column('text', { name: 'body_html' })
-  bodyHtml!: string;
 
   @Column('text', { array: true })
   tags!: string[];
@@ -42,7 +30,4 @@ export class IdeaEntity {
 
   @Column('uuid', { name: 'merged_into', nullable: true })
   mergedInto!: string | null;
-
-  @Column({ type: 'timestamptz', precision: 3, name: 'created_at' })
-  createdAt!: Date;
 }
