@@ -54,8 +54,16 @@ describe('comments on the database', () => {
   it('pages the comments oldest first both ways, held ones shown to their author only', async () => {
     const author = await medium.viewer();
     const written: CommentEntity[] = [];
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 4; i++) {
       written.push(await comments.comment(author, ideaId, `Page ${i}`, null));
+    }
+    // Times a minute apart, so that the order never falls back on the ids.
+    for (const [i, comment] of written.entries()) {
+      await medium.sql(
+        `UPDATE idea_comments SET created_at = timestamptz '2026-01-01' + $2 * interval '1 minute' WHERE id = $1`,
+        [comment.id, i],
+      );
+    }
     const tx = medium.get(Transactions);
     await tx.run((t) => repository.setStatus(written[1].id, ContentStatus.PENDING_REVIEW, t));
 

@@ -12,6 +12,7 @@ import { MediumTest } from '@test/medium';
 import { parse } from 'csv-parse/sync';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { IdeaEntity } from '../ideas/idea.entity';
 import { IdeasService } from '../ideas/ideas.service';
 import { IdeaStatus } from '../ideas.enums';
 import { IdeasModule } from '../ideas.module';
@@ -61,16 +62,24 @@ describe('CSV exports on the database', () => {
     return parse(csv) as string[][];
   };
 
+  // Times a minute apart, so that the export's order never falls back on the ids.
+  const createdMinutesAfter = (ideaId: string, minutes: number) =>
+    medium.sql(
+      `UPDATE ideas SET created_at = timestamptz '2026-01-01' + $2 * interval '1 minute' WHERE id = $1`,
+      [ideaId, minutes],
+    );
+
   it('requests, writes in pages and serves an export of the filtered ideas', async () => {
     const author = await medium.viewer();
     const ideas = medium.get(IdeasService);
     for (let i = 0; i < 3; i++) {
-      await ideas.submit(author, {
+      const { id } = await ideas.submit(author, {
         boardId,
         title: `Exported idea ${i}`,
         body: 'x',
         tags: ['csv'],
       });
+      await createdMinutesAfter(id, i);
     }
     await ideas.submit(author, { boardId, title: 'Not tagged, not exported', body: 'x' });
     const pm = await medium.viewer(Role.PRODUCT_MANAGER);
@@ -105,7 +114,7 @@ describe('CSV exports on the database', () => {
 
   it('pages the exported ideas by creation time, with the status filter', async () => {
     const author = await medium.viewer();
-    const made = [];
+    const made: IdeaEntity[] = [];
     for (let i = 0; i < 3; i++) {
       made.push(
         await medium
@@ -116,6 +125,7 @@ describe('CSV exports on the database', () => {
     await medium.sql(`UPDATE ideas SET status = 'PLANNED' WHERE id = ANY($1)`, [
       made.map((i) => i.id),
     ]);
+    for (const [i, idea] of made.entries()) await createdMinutesAfter(idea.id, i);
     const first = await pages.page({ boardId, status: IdeaStatus.PLANNED }, null, 2);
     const rest = await pages.page({ boardId, status: IdeaStatus.PLANNED }, first[1], 2);
     expect([...first, ...rest].map((idea) => idea.title)).toEqual(made.map((idea) => idea.title));

@@ -65,13 +65,13 @@ describe('ideas on the database', () => {
     const made = [];
     for (let i = 0; i < 5; i++)
       made.push(await submit(boardId, `Numbered idea ${i}`, i % 2 ? ['odd'] : []));
-    // Votes set by hand: TOP and TRENDING then differ from NEWEST.
-    for (const [i, votes] of [3, 1, 4, 1, 5].entries()) {
-      await medium.sql('UPDATE ideas SET vote_count = $2, trending_score = $3 WHERE id = $1', [
-        made[i].id,
-        votes,
-        10 - votes,
-      ]);
+    // Distinct votes, scores and times set by hand, so that no order falls back on the ids.
+    for (const [i, votes] of [3, 1, 4, 2, 5].entries()) {
+      await medium.sql(
+        `UPDATE ideas SET vote_count = $2, trending_score = $3,
+                created_at = timestamptz '2026-01-01' + $4 * interval '1 minute' WHERE id = $1`,
+        [made[i].id, votes, 10 - votes, i],
+      );
     }
     const titles = async (orderBy: IdeaOrder, extra: object = {}) => {
       const page = await ideas.list(null, { boardId, ...extra }, orderBy, {
@@ -94,7 +94,7 @@ describe('ideas on the database', () => {
       return [...page.edges, ...next.edges].map((edge) => edge.node.title.slice(-1));
     };
     expect(await titles(IdeaOrder.TOP)).toEqual(['4', '2', '0', '3', '1']);
-    expect(await titles(IdeaOrder.TRENDING)).toEqual(['3', '1', '0', '2', '4']);
+    expect(await titles(IdeaOrder.TRENDING)).toEqual(['1', '3', '0', '2', '4']);
     expect(await titles(IdeaOrder.NEWEST)).toEqual(['4', '3', '2', '1', '0']);
     expect(await titles(IdeaOrder.NEWEST, { tag: 'odd' })).toEqual(['3', '1']);
     await medium.sql(`UPDATE ideas SET status = 'PLANNED' WHERE id = $1`, [made[2].id]);
