@@ -52,7 +52,7 @@ export class NotificationsService {
    * Marks the viewer's notifications with these UUIDs (or, with null, all) read; returns how
    * many changed. At most 100 at once.
    */
-  markRead(viewer: Viewer, ids: readonly string[] | null): Promise<number> {
+  async markRead(viewer: Viewer, ids: readonly string[] | null): Promise<number> {
     if (ids && ids.length > MAX_IDS) throw badInput('ids', `at most ${MAX_IDS} at once`);
     return this.notifications.markRead(viewer.id, ids);
   }
