@@ -1,6 +1,7 @@
 import {
   AccountStatus,
   bearerToken,
+  parseGlobalId,
   TokenService,
   Viewer,
   VIEWER_SOURCE,
@@ -40,7 +41,9 @@ export class ExportsController {
   ): Promise<StreamableFile> {
     const viewer = await this.viewerOf(authorization);
     if (!viewer) throw new UnauthorizedException('Sign in with a valid token to download exports');
-    const download = await this.downloads.open(viewer, id);
+    const decoded = parseGlobalId(id);
+    const download =
+      decoded?.type === 'ExportJob' ? await this.downloads.open(viewer, decoded.id) : null;
     // Someone else's export answers as an unknown one, so ids reveal nothing.
     if (!download) throw new NotFoundException('No finished export of yours has this id');
     return new StreamableFile(download.csv, {

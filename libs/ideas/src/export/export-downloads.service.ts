@@ -1,4 +1,4 @@
-import { parseGlobalId, Viewer } from '@app/core';
+import { Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ExportJobsRepository } from './export-jobs.repository';
@@ -22,10 +22,8 @@ export class ExportDownloadsService {
    * The CSV of the viewer's finished export `globalId`, streamed from the database chunk by
    * chunk; null when the id is not an export, not the viewer's, or not DONE.
    */
-  async open(viewer: Viewer, globalId: string): Promise<ExportDownload | null> {
-    const decoded = parseGlobalId(globalId);
-    if (decoded?.type !== 'ExportJob') return null;
-    const job = await this.jobs.findOwn(decoded.id, viewer.id);
+  async open(viewer: Viewer, jobId: string): Promise<ExportDownload | null> {
+    const job = await this.jobs.findOwn(jobId, viewer.id);
     if (job?.status !== ExportStatus.DONE) return null;
     return {
       filename: `ideas-${job.createdAt.toISOString().slice(0, 10)}.csv`,

@@ -1,12 +1,4 @@
-import {
-  APP_CONFIG,
-  AppConfig,
-  RequestLoaders,
-  Role,
-  toGlobalId,
-  Transactions,
-  Viewer,
-} from '@app/core';
+import { APP_CONFIG, AppConfig, RequestLoaders, Role, Transactions, Viewer } from '@app/core';
 import { ModerationLogModule } from '@app/moderation';
 import { MediumTest } from '@test/medium';
 import { parse } from 'csv-parse/sync';
@@ -53,9 +45,7 @@ describe('CSV exports on the database', () => {
   afterAll(() => medium.stop());
 
   const download = async (requester: Viewer, id: string) => {
-    const served = await medium
-      .get(ExportDownloadsService)
-      .open(requester, toGlobalId('ExportJob', id));
+    const served = await medium.get(ExportDownloadsService).open(requester, id);
     if (!served) return null;
     let csv = '';
     for await (const chunk of served.csv) csv += String(chunk);
