@@ -9,16 +9,6 @@ describe('identity', () => {
   beforeAll(() => app.start());
   afterAll(() => app.stop());
 
-  it('stores only an argon2id hash of the password', async () => {
-    const member = await app.member();
-    const [row] = await app.sql<{ password_hash: string }>(
-      'SELECT password_hash FROM users WHERE id = (SELECT id FROM users WHERE handle = $1)',
-      [member.handle],
-    );
-    expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(row.password_hash).not.toContain(member.password);
-  });
-
   it('signs in with the email in any case, and the token identifies the viewer', async () => {
     const member = await app.member();
     const login = ok(
@@ -63,14 +53,6 @@ describe('identity', () => {
     expect(errorCode(locked)).toBe('RATE_LIMITED');
     expect(locked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(800);
     ok(await app.gql(LOGIN, { input: { email: other.email, password: other.password } }));
-  });
-
-  it('counts failures for unknown emails too, so probing cannot enumerate accounts', async () => {
-    const input = { email: 'nobody-here@example.com', password: 'whatever-password' };
-    const replies = [];
-    for (let i = 0; i < 6; i++) replies.push(await app.gql(LOGIN, { input }));
-    expect(replies.slice(0, 5).map(errorCode)).toEqual(Array(5).fill('UNAUTHENTICATED'));
-    expect(errorCode(replies[5])).toBe('RATE_LIMITED');
   });
 
   it('lets the CLI grant a role to a registered email, and refuses unknown emails and roles', async () => {

@@ -39,17 +39,34 @@ describe('signing in on the database and Redis: sessions and the login throttle'
     }
   });
 
-  it('locks an email from an address after five failures, right password or not', async () => {
+  it('stores only an argon2id hash of the password', async () => {
+    const { user } = await registered();
+    const [row] = await medium.sql<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [user.id],
+    );
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(PASSWORD);
+  });
+
+  it('locks an email from an address after five failures, right password or not, and only that email', async () => {
     const { email } = await registered();
+    const other = await registered();
     const address = '198.51.100.2';
     for (let i = 0; i < 5; i += 1) {
       await expect(auth.login({ email, password: 'wrong' }, address)).rejects.toMatchObject({
         extensions: { code: 'UNAUTHENTICATED' },
       });
     }
-    await expect(auth.login({ email, password: PASSWORD }, address)).rejects.toMatchObject({
-      extensions: { code: 'RATE_LIMITED' },
-    });
+    const locked = auth.login({ email, password: PASSWORD }, address);
+    await expect(locked).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    const retryAfter = await locked.catch(
+      (error: { extensions: { retryAfterSeconds: number } }) => error.extensions.retryAfterSeconds,
+    );
+    expect(retryAfter).toBeGreaterThan(800);
+    await expect(
+      auth.login({ email: other.email, password: PASSWORD }, address),
+    ).resolves.toMatchObject({ token: expect.any(String) });
     // Another address is not locked out by this one.
     await expect(auth.login({ email, password: PASSWORD }, '198.51.100.3')).resolves.toMatchObject({
       token: expect.any(String),
@@ -68,6 +85,21 @@ describe('signing in on the database and Redis: sessions and the login throttle'
         extensions: { code: 'UNAUTHENTICATED' },
       });
     }
+  });
+
+  it('counts failures for unknown emails too, so probing cannot enumerate accounts', async () => {
+    const input = { email: 'nobody-here@example.com', password: 'whatever-password' };
+    const codes: unknown[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      codes.push(
+        await auth.login(input, '198.51.100.6').then(
+          () => 'signed in',
+          (error: { extensions: { code: string } }) => error.extensions.code,
+        ),
+      );
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    expect(codes[5]).toBe('RATE_LIMITED');
   });
 
   it('refuses a suspended member', async () => {
