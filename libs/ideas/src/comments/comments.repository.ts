@@ -1,10 +1,9 @@
 import {
   ContentStatus,
   encodeCursor,
-  pageCursor,
+  keysetPage,
   PageRequest,
   SAMPLE,
-  seek,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -50,18 +49,15 @@ export class CommentsRepository {
     params: [SAMPLE.UUID, SAMPLE_MEMBER, samplePageAfter(SAMPLE.DATE.getTime())],
   })
   page(ideaId: string, viewer: Viewer | null, page: PageRequest): Promise<CommentEntity[]> {
-    const qb = this.visible(ideaId, viewer);
-    const { order, past } = seek(page, 'ASC');
-    const cursor = pageCursor(page, ['timestamp', 'uuid']);
-    if (cursor) {
-      const [at, id] = cursor;
-      qb.andWhere(`(c.created_at, c.id) ${past} (:at, :id)`, { at: new Date(at), id });
-    }
-    return qb
-      .orderBy('c.created_at', order)
-      .addOrderBy('c.id', order)
-      .limit(page.limit + 1)
-      .getMany();
+    return keysetPage(this.visible(ideaId, viewer), page, {
+      tail: {
+        columns: [
+          { sql: 'c.created_at', part: 'timestamp' },
+          { sql: 'c.id', part: 'uuid' },
+        ],
+        order: 'ASC',
+      },
+    }).getMany();
   }
 
   /** How many of the idea's comments `viewer` may see, for totalCount. */

@@ -4,10 +4,9 @@ import {
   CursorPart,
   CursorValue,
   encodeCursor,
-  pageCursor,
+  keysetPage,
   PageRequest,
   SAMPLE,
-  seek,
   SqlSnapshot,
   SUGGESTION_CANDIDATES,
   titleWordsQuerySql,
@@ -94,22 +93,16 @@ export class IdeasRepository {
     ],
   })
   async page(query: IdeaListQuery): Promise<IdeaEntity[]> {
-    const sort = SORT[query.orderBy];
-    const { order, past } = seek(query.page, 'DESC');
-    const qb = this.filtered(query);
-    const cursor = pageCursor(query.page, [sort.part, 'uuid']);
-    if (cursor) {
-      const [value, id] = cursor;
-      qb.andWhere(`(${sort.column}, i.id) ${past} (:cursorValue, :cursorId)`, {
-        cursorValue: sort.part === 'timestamp' ? new Date(value as number) : value,
-        cursorId: id,
-      });
-    }
-    return qb
-      .orderBy(sort.column, order)
-      .addOrderBy('i.id', order)
-      .limit(query.page.limit + 1)
-      .getMany();
+    const { column, part } = SORT[query.orderBy];
+    return keysetPage(this.filtered(query), query.page, {
+      tail: {
+        columns: [
+          { sql: column, part },
+          { sql: 'i.id', part: 'uuid' },
+        ],
+        order: 'DESC',
+      },
+    }).getMany();
   }
 
   /** How many ideas the list holds, for totalCount. */
