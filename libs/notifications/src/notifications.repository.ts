@@ -1,7 +1,7 @@
 import { SAMPLE, Seek, SqlSnapshot } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
 import { NotificationKind } from './notification-kind';
 
@@ -97,7 +97,11 @@ export class NotificationsRepository {
   /** The notifications with these ids (those that exist, in no order). */
   @SqlSnapshot({ params: [[SAMPLE.UUID, SAMPLE.UUID_2]] })
   byIds(ids: readonly string[]): Promise<NotificationEntity[]> {
-    return this.notifications.findBy({ id: In([...ids]) });
+    // One array parameter, so every batch size is the same statement.
+    return this.notifications
+      .createQueryBuilder('n')
+      .where('n.id = ANY(:ids::uuid[])', { ids: [...ids] })
+      .getMany();
   }
 
   /** A notification by id, or null. */

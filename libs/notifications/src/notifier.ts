@@ -13,6 +13,7 @@ export class Notifier {
     private readonly emails: EmailScheduler,
   ) {}
 
+  /** Writes the draft once per recipient, pushes what is new live, and queues its emails. */
   async notify(recipientIds: readonly string[], draft: NotificationDraft): Promise<void> {
     const written = await this.writer.write(recipientIds, draft);
     // Live pushes are a courtesy to open sockets: only what this attempt wrote is pushed.

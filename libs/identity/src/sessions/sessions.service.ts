@@ -42,6 +42,7 @@ export class SessionsService implements ViewerSource {
     return { sessionId, token: this.tokens.issue({ userId, sessionId }) };
   }
 
+  /** The viewer a token names: its member while its session is open, else null. */
   async findViewer(subject: TokenSubject): Promise<Viewer | null> {
     const row = await this.sessions.findOpenSessionMember(subject.sessionId, subject.userId);
     if (!row) return null;

@@ -19,6 +19,7 @@ export class EmailScheduler {
     queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
   }
 
+  /** Queues one email per notification, when its kind is emailed and SMTP is set. */
   async schedule(
     kind: NotificationKind,
     notifications: readonly WrittenNotification[],
