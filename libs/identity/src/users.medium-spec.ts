@@ -103,7 +103,7 @@ describe('members on the database: registration, lookups, roles, sanctions and r
     const batches = jest.spyOn(repository, 'byIds');
     const loaded = await Promise.all([
       loader.load(loaders, first.id),
-      loader.load({ loaders }, second.id),
+      loader.load(loaders, second.id),
       loader.load(loaders, randomUUID()),
     ]);
     expect(loaded.map((user) => user?.id ?? null)).toEqual([first.id, second.id, null]);
