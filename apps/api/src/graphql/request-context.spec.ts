@@ -1,4 +1,4 @@
-import { bearerToken } from '@app/core';
+import { bearerToken, RequestLoaders } from '@app/core';
 import { buildRequestContext } from './request-context';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
@@ -59,11 +59,12 @@ describe('buildRequestContext', () => {
     it('reads the token from an Authorization: Bearer header', () => {
       expect(
         buildRequestContext({ headers: { authorization: `Bearer ${TOKEN}` }, ip: '203.0.113.7' }),
-      ).toEqual({ token: TOKEN, ip: '203.0.113.7' });
+      ).toEqual({ token: TOKEN, ip: '203.0.113.7', loaders: expect.any(RequestLoaders) });
     });
 
     it('is anonymous without an Authorization header', () => {
       expect(buildRequestContext({ headers: {}, ip: '203.0.113.7' })).toEqual({
+        loaders: expect.any(RequestLoaders),
         token: null,
         ip: '203.0.113.7',
       });
@@ -97,6 +98,12 @@ describe('buildRequestContext', () => {
     });
   });
 
+  it('gives every operation loaders of its own, so no batch serves another request', () => {
+    const first = buildRequestContext({ headers: {}, ip: '203.0.113.7' });
+    const second = buildRequestContext({ connectionParams: {}, ip: '192.0.2.1' });
+    expect(first.loaders).not.toBe(second.loaders);
+  });
+
   describe('over graphql-ws', () => {
     const ws = (connectionParams?: Record<string, unknown>, ip = '192.0.2.1') => ({
       connectionParams,
@@ -108,6 +115,7 @@ describe('buildRequestContext', () => {
         {
           token: TOKEN,
           ip: '198.51.100.4',
+          loaders: expect.any(RequestLoaders),
         },
       );
     });
