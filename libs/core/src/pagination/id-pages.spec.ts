@@ -1,4 +1,4 @@
-import { idPages } from './user-id-pages';
+import { idPages } from './id-pages';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
