@@ -3,10 +3,12 @@ export * from './forum.module';
 export { KudosService } from './kudos/kudos.service';
 export { ThreadSubscriptionsService } from './subscriptions/thread-subscriptions.service';
 export * from './forum.enums';
-export { PostEntity } from './posts/post.entity';
+// Entities go out as types only: other libs read the shape of what a service returns, and
+// cannot reach the table (no repository can be made of a type).
+export type { PostEntity } from './posts/post.entity';
 export { PostType } from './posts/post.type';
 export { PostsService } from './posts/posts.service';
-export { ThreadEntity } from './threads/thread.entity';
+export type { ThreadEntity } from './threads/thread.entity';
 export { ThreadType } from './threads/thread.type';
 export { ThreadsService } from './threads/threads.service';
 export { BoardType } from './boards/board.type';
