@@ -4,14 +4,13 @@
 -- ContentFingerprintsRepository.authorFacts
 -- params: ["00000000-0000-4000-8000-000000000001","sample"]
 SELECT
-  u.reputation,
   EXISTS (
     SELECT
       1
     FROM
       content_fingerprints f
     WHERE
-      f.author_id = u.id
+      f.author_id = $1
       AND f.fingerprint = $2
       AND f.created_at > now() - interval '1 day'
   ) AS repeated,
@@ -21,13 +20,9 @@ SELECT
     FROM
       content_fingerprints f
     WHERE
-      f.author_id = u.id
+      f.author_id = $1
       AND f.created_at > now() - interval '1 minute'
-  ) AS recent
-FROM
-  users u
-WHERE
-  u.id = $1;
+  ) AS recent;
 
 -- ContentFingerprintsRepository.purgePage
 -- params: [1000]

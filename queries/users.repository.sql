@@ -19,3 +19,12 @@ FROM
   "users" "u"
 WHERE
   "u"."id" = ANY ($1::uuid[]);
+
+-- UsersRepository.reputationOf
+-- params: ["00000000-0000-4000-8000-000000000001"]
+SELECT
+  reputation
+FROM
+  users
+WHERE
+  id = $1;

@@ -18,6 +18,11 @@ export class ReputationService {
     await this.users.lockInIdOrder(ids, tx);
   }
 
+  /** A member's reputation (0 for no such member), read in `tx` when given. */
+  async of(userId: string, tx?: Tx): Promise<number> {
+    return (await this.users.reputationOf(userId, tx)) ?? 0;
+  }
+
   /** Adds `points` (negative to withdraw) and `solutions` accepted solutions to a member. */
   award(tx: Tx, userId: string, points: number, solutions = 0): Promise<void> {
     return this.users.addReputation(userId, points, solutions, tx);

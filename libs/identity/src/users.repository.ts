@@ -113,6 +113,16 @@ export class UsersRepository {
     await tx.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
   }
 
+  /** A member's reputation, or null for no such member; in `tx` when given. */
+  @SqlSnapshot({ params: [SAMPLE.UUID] })
+  async reputationOf(userId: string, tx?: Tx): Promise<number | null> {
+    const rows: Array<{ reputation: number }> = await (tx ?? this.users.manager).query(
+      `SELECT reputation FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0]?.reputation ?? null;
+  }
+
   /** Adds points and accepted solutions (negative to withdraw) in one UPDATE, so it stays exact. */
   async addReputation(userId: string, points: number, solutions: number, tx: Tx): Promise<void> {
     await tx.query(

@@ -55,16 +55,4 @@ export class FlagsRepository {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
-
-  /**
-   * A reporter's reputation, which weighs their flag; null for no such member. It reads
-   * identity's users table in the flag's transaction, as the flag has always been weighed.
-   */
-  async reporterReputation(userId: string, tx: Tx): Promise<number | null> {
-    const rows: Array<{ reputation: number }> = await tx.query(
-      `SELECT reputation FROM users WHERE id = $1`,
-      [userId],
-    );
-    return rows[0]?.reputation ?? null;
-  }
 }

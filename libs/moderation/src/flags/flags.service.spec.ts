@@ -1,3 +1,4 @@
+import { ReputationService } from '@app/identity';
 import { ClientMutations, ContentStatus, Role, Tx } from '@app/core';
 import {
   AUTHOR_ID,
@@ -55,8 +56,10 @@ function serviceWith(
     }),
     byId: jest.fn(async (id: string) => flags.find((f) => f.id === id) as unknown as FlagEntity),
     ofItems: jest.fn(async () => []),
-    reporterReputation: jest.fn(async () => options.reputation ?? 0),
   } as unknown as FlagsRepository;
+  const reputation = {
+    of: jest.fn(async () => options.reputation ?? 0),
+  } as unknown as ReputationService;
   const items = {
     openForTarget: jest.fn(async () => item),
     openFlagged: jest.fn(async () => (item = openItem())),
@@ -80,6 +83,7 @@ function serviceWith(
     content.registry,
     outbox,
     clientMutations,
+    reputation,
   );
   return { service, flags, outbox, item: () => item };
 }

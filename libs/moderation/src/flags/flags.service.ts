@@ -11,6 +11,7 @@ import {
   Transactions,
   Viewer,
 } from '@app/core';
+import { ReputationService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { FlagInput } from '../dto/moderation.inputs';
@@ -35,6 +36,7 @@ export class FlagsService {
     private readonly registry: ModeratableRegistry,
     private readonly outbox: OutboxService,
     private readonly clientMutations: ClientMutations,
+    private readonly reputation: ReputationService,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class FlagsService {
         if (target.authorId === viewer.id) {
           throw badInput('targetId', 'you cannot flag your own content');
         }
-        const reputation = (await this.flags.reporterReputation(viewer.id, tx)) ?? 0;
+        const reputation = await this.reputation.of(viewer.id, tx);
         const weight = flagWeight(reputation);
         const item =
           (await this.items.openForTarget(target.type, target.id, tx)) ??

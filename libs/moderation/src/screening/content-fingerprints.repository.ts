@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** What automod knows of an author when new text of theirs arrives. */
+/** What automod's own table tells of an author's recent texts. */
 export interface AuthorFacts {
-  reputation: number;
   /** The same text from them within the last day. */
   repeated: boolean;
   /** How many texts they sent in the last minute. */
@@ -17,20 +16,18 @@ export interface AuthorFacts {
 export class ContentFingerprintsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The author's reputation and recent fingerprints; null for no such member. */
+  /** Whether the author sent this text in the last day, and how many texts in the last minute. */
   @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.TEXT, SAMPLE.TX] })
-  async authorFacts(authorId: string, fingerprint: string, tx: Tx): Promise<AuthorFacts | null> {
-    const rows: AuthorFacts[] = await tx.query(
-      `SELECT u.reputation,
-              EXISTS (SELECT 1 FROM content_fingerprints f
-                       WHERE f.author_id = u.id AND f.fingerprint = $2
+  async authorFacts(authorId: string, fingerprint: string, tx: Tx): Promise<AuthorFacts> {
+    const [facts]: AuthorFacts[] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM content_fingerprints f
+                       WHERE f.author_id = $1 AND f.fingerprint = $2
                          AND f.created_at > now() - interval '1 day') AS repeated,
               (SELECT count(*)::int FROM content_fingerprints f
-                WHERE f.author_id = u.id AND f.created_at > now() - interval '1 minute') AS recent
-         FROM users u WHERE u.id = $1`,
+                WHERE f.author_id = $1 AND f.created_at > now() - interval '1 minute') AS recent`,
       [authorId, fingerprint],
     );
-    return rows[0] ?? null;
+    return facts;
   }
 
   /** Remembers a text's fingerprint. */

@@ -1,4 +1,5 @@
 import { APP_CONFIG, AppConfig, OutboxService, Tx } from '@app/core';
+import { ReputationService } from '@app/identity';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { MODERATION_EVENTS, ReviewChangedEvent } from '../moderation.events';
@@ -27,6 +28,7 @@ export class ContentScreening {
     private readonly outbox: OutboxService,
     private readonly fingerprints: ContentFingerprintsRepository,
     private readonly items: ReviewItemsRepository,
+    private readonly reputation: ReputationService,
   ) {}
 
   /** Scores the content in `tx`; the caller publishes it, or stores it PENDING_REVIEW when held. */
@@ -35,13 +37,14 @@ export class ContentScreening {
       .update(content.text.trim().toLowerCase().replace(/\s+/g, ' '))
       .digest('hex');
     const facts = await this.fingerprints.authorFacts(content.authorId, fingerprint, tx);
+    const reputation = await this.reputation.of(content.authorId, tx);
     await this.fingerprints.remember(content.authorId, fingerprint, tx);
     const verdict = screen(
       {
         text: content.text,
-        authorReputation: facts?.reputation ?? 0,
-        repeatedText: facts?.repeated ?? false,
-        postsLastMinute: facts?.recent ?? 0,
+        authorReputation: reputation,
+        repeatedText: facts.repeated,
+        postsLastMinute: facts.recent,
       },
       { blockedWords: this.config.blockedWords, threshold: this.config.automodThreshold },
     );
