@@ -8,12 +8,11 @@ SELECT
   i.title,
   i.status,
   i.vote_count,
-  u.handle,
+  i.author_id,
   i.created_at,
   i.tags
 FROM
   ideas i
-  JOIN users u ON u.id = i.author_id
 WHERE
   i.content_status = 'PUBLISHED'
   AND i.status = $1
@@ -32,12 +31,11 @@ SELECT
   i.title,
   i.status,
   i.vote_count,
-  u.handle,
+  i.author_id,
   i.created_at,
   i.tags
 FROM
   ideas i
-  JOIN users u ON u.id = i.author_id
 WHERE
   i.content_status = 'PUBLISHED'
   AND i.board_id = $1

@@ -82,6 +82,12 @@ export class UsersService {
   }
 
   /** A member by handle, ignoring case. */
+  /** The handles of these members, by id (a member that does not exist is left out). */
+  async handlesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const members = await this.users.byIds(ids);
+    return new Map(members.map((member) => [member.id, member.handle]));
+  }
+
   findByHandle(handle: string): Promise<UserEntity | null> {
     return this.users.findByHandle(handle);
   }

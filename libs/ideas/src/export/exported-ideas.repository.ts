@@ -9,12 +9,15 @@ import { ExportedIdea } from './idea-csv';
 /** Where a page starts: after this idea, in (created_at, id) order. */
 export type ExportCursor = Pick<ExportedIdea, 'createdAt' | 'id'>;
 
-interface ExportedIdeaRow {
+/** An exported idea as its table has it: the author by id (their handle is identity's). */
+export type ExportedIdeaRow = Omit<ExportedIdea, 'authorHandle'> & { authorId: string };
+
+interface IdeaColumns {
   id: string;
   title: string;
   status: string;
   vote_count: number;
-  handle: string;
+  author_id: string;
   created_at: Date;
   tags: string[];
 }
@@ -41,7 +44,7 @@ export class ExportedIdeasRepository {
     filter: IdeaQueryFilter,
     after: ExportCursor | null,
     limit: number,
-  ): Promise<ExportedIdea[]> {
+  ): Promise<ExportedIdeaRow[]> {
     const conditions = [`i.content_status = 'PUBLISHED'`];
     const params: unknown[] = [];
     const param = (value: unknown): string => `$${params.push(value)}`;
@@ -51,9 +54,9 @@ export class ExportedIdeasRepository {
     if (after) {
       conditions.push(`(i.created_at, i.id) > (${param(after.createdAt)}, ${param(after.id)})`);
     }
-    const rows: ExportedIdeaRow[] = await this.dataSource.query(
-      `SELECT i.id, i.title, i.status, i.vote_count, u.handle, i.created_at, i.tags
-         FROM ideas i JOIN users u ON u.id = i.author_id
+    const rows: IdeaColumns[] = await this.dataSource.query(
+      `SELECT i.id, i.title, i.status, i.vote_count, i.author_id, i.created_at, i.tags
+         FROM ideas i
         WHERE ${conditions.join(' AND ')}
         ORDER BY i.created_at, i.id
         LIMIT ${param(limit)}`,
@@ -64,7 +67,7 @@ export class ExportedIdeasRepository {
       title: row.title,
       status: row.status,
       voteCount: row.vote_count,
-      authorHandle: row.handle,
+      authorId: row.author_id,
       createdAt: row.created_at,
       tags: row.tags,
     }));

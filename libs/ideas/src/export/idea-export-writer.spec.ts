@@ -1,18 +1,25 @@
 import { AppConfig } from '@app/core';
+import { UsersService } from '@app/identity';
 import { randomUUID } from 'node:crypto';
 import { fakeTransactions, TX } from '../testing';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportStatus } from './export-status';
-import { ExportedIdeasRepository } from './exported-ideas.repository';
-import { ExportedIdea, ideaCsvHeader } from './idea-csv';
+import {
+  ExportCursor,
+  ExportedIdeaRow,
+  ExportedIdeasRepository,
+} from './exported-ideas.repository';
+import { ideaCsvHeader } from './idea-csv';
 import { IdeaExportWriter } from './idea-export-writer';
 
-const exported = (n: number): ExportedIdea => ({
+const ADA = randomUUID();
+
+const exported = (n: number): ExportedIdeaRow => ({
   id: randomUUID(),
   title: `Idea ${n}`,
   status: 'NEW',
   voteCount: n,
-  authorHandle: 'ada',
+  authorId: ADA,
   createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
   tags: [],
 });
@@ -34,21 +41,31 @@ function writerOver(total: number, options: { unfinished?: boolean } = {}) {
     resetAttempt: jest.fn(async () => undefined),
   };
   const pages = {
-    page: jest.fn(async (_filter: unknown, after: ExportedIdea | null, limit: number) => {
-      const start = after ? ideas.indexOf(after) + 1 : 0;
+    page: jest.fn(async (_filter: unknown, after: ExportCursor | null, limit: number) => {
+      const start = after ? ideas.findIndex((idea) => idea.id === after.id) + 1 : 0;
       return ideas.slice(start, start + limit);
     }),
   };
+  const users = { handlesOf: jest.fn(async () => new Map([[ADA, 'ada']])) };
   const writer = new IdeaExportWriter(
     { publicUrl: 'https://c.example' } as AppConfig,
     fakeTransactions(),
     jobs as unknown as ExportJobsRepository,
     pages as unknown as ExportedIdeasRepository,
+    users as unknown as UsersService,
   );
-  return { writer, jobs, pages, calls, chunks };
+  return { writer, jobs, pages, users, calls, chunks };
 }
 
 describe('writing an export', () => {
+  it("writes each author's handle, asking identity once per page for the page's authors", async () => {
+    const { writer, jobs, users } = writerOver(1500);
+    await writer.write('job');
+    expect(users.handlesOf.mock.calls).toEqual([[[ADA]], [[ADA]]]);
+    const [, , firstPage] = jobs.insertChunk.mock.calls[1];
+    expect(firstPage.split('\r\n')[0]).toContain(',ada,');
+  });
+
   it('starts afresh with the header, writes a chunk per page of 1000 and marks it DONE', async () => {
     const { writer, jobs, pages, calls, chunks } = writerOver(2500);
     await writer.write('job');

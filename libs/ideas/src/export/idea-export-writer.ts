@@ -1,4 +1,5 @@
 import { APP_CONFIG, AppConfig, Transactions } from '@app/core';
+import { UsersService } from '@app/identity';
 import { Inject, Injectable } from '@nestjs/common';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { ExportStatus } from './export-status';
@@ -16,6 +17,7 @@ export class IdeaExportWriter {
     private readonly transactions: Transactions,
     private readonly jobs: ExportJobsRepository,
     private readonly ideas: ExportedIdeasRepository,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -34,8 +36,13 @@ export class IdeaExportWriter {
     if (!filter) return;
     let after: ExportCursor | null = null;
     for (let seq = 1; ; seq++) {
-      const ideas = await this.ideas.page(filter, after, PAGE_SIZE);
-      if (ideas.length === 0) break;
+      const rows = await this.ideas.page(filter, after, PAGE_SIZE);
+      if (rows.length === 0) break;
+      const handles = await this.users.handlesOf([...new Set(rows.map((row) => row.authorId))]);
+      const ideas = rows.map(({ authorId, ...idea }) => ({
+        ...idea,
+        authorHandle: handles.get(authorId) ?? '',
+      }));
       const csv = ideaCsvRecords(ideas, this.config.publicUrl);
       // The chunk and the progress it makes commit together.
       await this.transactions.run(async (tx) => {

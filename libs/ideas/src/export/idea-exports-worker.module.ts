@@ -1,3 +1,4 @@
+import { IdentityModule } from '@app/identity';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -13,6 +14,7 @@ import { IdeaExportWriter } from './idea-export-writer';
 /** The worker side of CSV exports: writes the CSV of the filtered ideas. */
 @Module({
   imports: [
+    IdentityModule,
     TypeOrmModule.forFeature([ExportJobEntity]),
     BullModule.registerQueue({ name: IDEA_EXPORTS_QUEUE }),
   ],

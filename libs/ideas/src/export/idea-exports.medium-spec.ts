@@ -1,3 +1,4 @@
+import { UsersService } from '@app/identity';
 import { APP_CONFIG, AppConfig, RequestLoaders, Role, Transactions, Viewer } from '@app/core';
 import { ModerationLogModule } from '@app/moderation';
 import { MediumTest } from '@test/medium';
@@ -35,6 +36,7 @@ describe('CSV exports on the database', () => {
       medium.get(Transactions),
       jobs,
       pages,
+      medium.get(UsersService),
     );
     [{ id: boardId }] = await medium.sql<{ id: string }>(
       `INSERT INTO boards (id, slug, name, description, kind)
@@ -120,7 +122,7 @@ describe('CSV exports on the database', () => {
     const rest = await pages.page({ boardId, status: IdeaStatus.PLANNED }, first[1], 2);
     expect([...first, ...rest].map((idea) => idea.title)).toEqual(made.map((idea) => idea.title));
     expect(first[0]).toMatchObject({
-      authorHandle: author.handle,
+      authorId: author.id,
       status: 'PLANNED',
       voteCount: 1,
     });
