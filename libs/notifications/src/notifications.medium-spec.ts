@@ -146,6 +146,12 @@ describe('notifications on the database: written once, read by their recipient',
       expect(back.edges.map((edge) => edge.node.id)).toEqual([ids[4], ids[3]]);
     });
 
+    it('refuses a cursor that is not one of its own with BAD_USER_INPUT', async () => {
+      await expect(
+        service.list(viewer, false, { direction: 'forward', limit: 20, cursor: 'garbage' }),
+      ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    });
+
     it('counts and marks read: these ids, then all, only the viewer’s own', async () => {
       const other = await medium.viewer();
       const [others] = await writer.write([other.id], draft());

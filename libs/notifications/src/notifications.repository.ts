@@ -1,4 +1,4 @@
-import { SAMPLE, Seek, SqlSnapshot } from '@app/core';
+import { encodeCursor, keysetPage, PageRequest, SAMPLE, SAMPLE_PAGE, SqlSnapshot } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -30,12 +30,6 @@ export interface NotificationToEmail {
   emailedAt: Date | null;
 }
 
-/** Where a page of notifications starts: after this one, in the page's order. */
-export interface NotificationCursor {
-  at: Date;
-  id: string;
-}
-
 const SAMPLE_DRAFT: NotificationDraft = {
   kind: NotificationKind.NEW_ANSWER,
   message: SAMPLE.TEXT,
@@ -44,7 +38,6 @@ const SAMPLE_DRAFT: NotificationDraft = {
   actorId: SAMPLE.UUID_2,
   eventId: '1',
 };
-const NEWEST_FIRST: Seek = { order: 'DESC', past: '<' };
 
 /** Every statement on `notifications`. */
 @Injectable()
@@ -54,26 +47,27 @@ export class NotificationsRepository {
     private readonly notifications: Repository<NotificationEntity>,
   ) {}
 
-  /** A keyset page of a member's notifications (`limit` rows), by creation time and id. */
-  @SqlSnapshot({ name: 'first page', params: [SAMPLE.UUID, false, NEWEST_FIRST, null, 21] })
+  /** A keyset page of a member's notifications, newest first (limit + 1 rows). */
+  @SqlSnapshot({ name: 'first page', params: [SAMPLE.UUID, false, SAMPLE_PAGE.FIRST] })
   @SqlSnapshot({
     name: 'unread, after a cursor',
-    params: [SAMPLE.UUID, true, NEWEST_FIRST, { at: SAMPLE.DATE, id: SAMPLE.UUID_2 }, 21],
+    params: [SAMPLE.UUID, true, SAMPLE_PAGE.after(SAMPLE.DATE.getTime())],
   })
-  page(
-    recipientId: string,
-    unreadOnly: boolean,
-    seek: Seek,
-    after: NotificationCursor | null,
-    limit: number,
-  ): Promise<NotificationEntity[]> {
-    const qb = this.ofRecipient(recipientId, unreadOnly);
-    if (after) qb.andWhere(`(n.created_at, n.id) ${seek.past} (:at, :id)`, after);
-    return qb
-      .orderBy('n.created_at', seek.order)
-      .addOrderBy('n.id', seek.order)
-      .limit(limit)
-      .getMany();
+  page(recipientId: string, unreadOnly: boolean, page: PageRequest): Promise<NotificationEntity[]> {
+    return keysetPage(this.ofRecipient(recipientId, unreadOnly), page, {
+      tail: {
+        columns: [
+          { sql: 'n.created_at', part: 'timestamp' },
+          { sql: 'n.id', part: 'uuid' },
+        ],
+        order: 'DESC',
+      },
+    }).getMany();
+  }
+
+  /** The cursor of a notification in a member's list. */
+  cursorOf(notification: NotificationEntity): string {
+    return encodeCursor([notification.createdAt.getTime(), notification.id]);
   }
 
   /** How many notifications a member has (only the unread ones with `unreadOnly`). */

@@ -2,11 +2,8 @@ import {
   badInput,
   byKeys,
   Connection,
-  encodeCursor,
-  pageCursor,
   PageRequest,
   RequestLoaders,
-  seek,
   toConnection,
   Viewer,
 } from '@app/core';
@@ -27,17 +24,9 @@ export class NotificationsService {
     unreadOnly: boolean,
     page: PageRequest,
   ): Promise<Connection<NotificationEntity>> {
-    const cursor = pageCursor(page, ['timestamp', 'uuid']);
-    const after = cursor ? { at: new Date(cursor[0]), id: String(cursor[1]) } : null;
-    const rows = await this.notifications.page(
-      viewer.id,
-      unreadOnly,
-      seek(page, 'DESC'),
-      after,
-      page.limit + 1,
-    );
+    const rows = await this.notifications.page(viewer.id, unreadOnly, page);
     return toConnection(rows, page, {
-      cursorOf: (row) => encodeCursor([row.createdAt.getTime(), row.id]),
+      cursorOf: (row) => this.notifications.cursorOf(row),
       nodeOf: (row) => row,
       totalCount: () => this.notifications.count(viewer.id, unreadOnly),
     });

@@ -1,3 +1,8 @@
+import { AccountStatus, Role } from '../auth/roles';
+import { Viewer } from '../auth/viewer';
+import { encodeCursor } from '../pagination/cursor';
+import { PageRequest } from '../pagination/page-request';
+
 /**
  * Marks the repository statements that matter for speed. `npm run queries` calls every marked
  * method with its sample arguments against an empty migrated database and writes the SQL it
@@ -28,6 +33,25 @@ export const SAMPLE = {
   /** Replaced by a transaction handle when the snapshot is taken. */
   TX: Symbol('SAMPLE.TX'),
 } as const;
+
+/** A signed-in member who wrote none of what they read and moderates nothing. */
+export const SAMPLE_MEMBER: Viewer = {
+  id: SAMPLE.UUID_2,
+  handle: SAMPLE.TEXT,
+  role: Role.MEMBER,
+  status: AccountStatus.ACTIVE,
+  sessionId: SAMPLE.UUID,
+};
+
+/** Sample pages: a first page of 20, and a page of 20 after a cursor of the sort's values. */
+export const SAMPLE_PAGE = {
+  FIRST: { direction: 'forward', limit: 20, cursor: null } satisfies PageRequest as PageRequest,
+  after: (...values: Array<string | number>): PageRequest => ({
+    direction: 'forward',
+    limit: 20,
+    cursor: encodeCursor([...values, SAMPLE.UUID]),
+  }),
+};
 
 export function SqlSnapshot(options: SqlSnapshotOptions): MethodDecorator {
   return (target, method) => {

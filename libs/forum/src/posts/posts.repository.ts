@@ -6,6 +6,7 @@ import {
   keysetPage,
   PageRequest,
   SAMPLE,
+  SAMPLE_PAGE,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -59,15 +60,13 @@ export type NewPost = Pick<
 /** A post's body in its three forms, as an edit writes them. */
 export type PostBody = Pick<PostEntity, 'body' | 'bodyHtml' | 'bodyText'>;
 
-const FIRST_PAGE = { direction: 'forward', limit: 20, cursor: null } as const;
 const SAMPLE_ANSWERS = {
   threadId: SAMPLE.UUID,
   orderBy: AnswerOrder.OLDEST,
-  page: FIRST_PAGE,
+  page: SAMPLE_PAGE.FIRST,
   excludeId: SAMPLE.UUID_2,
   viewer: null,
 };
-const NEXT_PAGE = { ...FIRST_PAGE, cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]) };
 
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -84,7 +83,7 @@ export class PostsRepository {
   @SqlSnapshot({ name: 'oldest first', params: [SAMPLE_ANSWERS] })
   @SqlSnapshot({
     name: 'oldest first, after a cursor',
-    params: [{ ...SAMPLE_ANSWERS, page: NEXT_PAGE }],
+    params: [{ ...SAMPLE_ANSWERS, page: SAMPLE_PAGE.after(SAMPLE.DATE.getTime()) }],
   })
   @SqlSnapshot({
     name: 'most kudos first',

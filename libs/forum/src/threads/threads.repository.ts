@@ -4,6 +4,7 @@ import {
   keysetPage,
   PageRequest,
   SAMPLE,
+  SAMPLE_PAGE,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -33,9 +34,7 @@ const SORT_COLUMN: Record<ThreadOrder, { column: string; property: keyof ThreadE
   [ThreadOrder.NEWEST]: { column: 't.created_at', property: 'createdAt' },
 };
 
-const FIRST_PAGE = { direction: 'forward', limit: 20, cursor: null } as const;
-const SAMPLE_LIST = { orderBy: ThreadOrder.LAST_ACTIVITY, page: FIRST_PAGE, viewer: null };
-const NEXT_PAGE = { ...FIRST_PAGE, cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]) };
+const SAMPLE_LIST = { orderBy: ThreadOrder.LAST_ACTIVITY, page: SAMPLE_PAGE.FIRST, viewer: null };
 
 /** The thread statements of the forum; each ordering walks its own index (see the migrations). */
 @Injectable()
@@ -49,7 +48,7 @@ export class ThreadsRepository {
   @SqlSnapshot({ name: 'latest activity', params: [SAMPLE_LIST] })
   @SqlSnapshot({
     name: 'latest activity, after a cursor',
-    params: [{ ...SAMPLE_LIST, page: NEXT_PAGE }],
+    params: [{ ...SAMPLE_LIST, page: SAMPLE_PAGE.after(SAMPLE.DATE.getTime()) }],
   })
   @SqlSnapshot({
     name: 'newest on a board',

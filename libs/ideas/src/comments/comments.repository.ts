@@ -4,6 +4,8 @@ import {
   keysetPage,
   PageRequest,
   SAMPLE,
+  SAMPLE_MEMBER,
+  SAMPLE_PAGE,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -12,7 +14,6 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
-import { SAMPLE_FIRST_PAGE, SAMPLE_MEMBER, samplePageAfter } from '../sql-samples';
 import { CommentEntity } from './comment.entity';
 
 /** A new comment's row; the database fills in its creation time. */
@@ -43,10 +44,10 @@ export class CommentsRepository {
    * One keyset page of the idea's comments that `viewer` may see, oldest first (limit + 1 rows,
    * so the caller can tell if more follow), either way.
    */
-  @SqlSnapshot({ name: 'first page', params: [SAMPLE.UUID, null, SAMPLE_FIRST_PAGE] })
+  @SqlSnapshot({ name: 'first page', params: [SAMPLE.UUID, null, SAMPLE_PAGE.FIRST] })
   @SqlSnapshot({
     name: 'after a cursor, as a member',
-    params: [SAMPLE.UUID, SAMPLE_MEMBER, samplePageAfter(SAMPLE.DATE.getTime())],
+    params: [SAMPLE.UUID, SAMPLE_MEMBER, SAMPLE_PAGE.after(SAMPLE.DATE.getTime())],
   })
   page(ideaId: string, viewer: Viewer | null, page: PageRequest): Promise<CommentEntity[]> {
     return keysetPage(this.visible(ideaId, viewer), page, {

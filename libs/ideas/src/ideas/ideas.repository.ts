@@ -7,6 +7,8 @@ import {
   keysetPage,
   PageRequest,
   SAMPLE,
+  SAMPLE_MEMBER,
+  SAMPLE_PAGE,
   SqlSnapshot,
   SUGGESTION_CANDIDATES,
   titleWordsQuerySql,
@@ -19,7 +21,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { IdeaQueryFilter } from '../dto/idea-filter.input';
 import { CLOSED_IDEA_STATUSES, IdeaOrder, IdeaStatus } from '../ideas.enums';
-import { SAMPLE_FIRST_PAGE, SAMPLE_MEMBER, samplePageAfter } from '../sql-samples';
 import { TRENDING_WINDOW_DAYS, voteWeightSql } from '../votes/trending';
 import { IdeaEntity } from './idea.entity';
 
@@ -60,7 +61,7 @@ const OPEN_IDEA_SQL = `i.content_status = 'PUBLISHED' AND i.status NOT IN (${CLO
 
 const listQuery = (query: Partial<IdeaListQuery>): IdeaListQuery => ({
   orderBy: IdeaOrder.TOP,
-  page: SAMPLE_FIRST_PAGE,
+  page: SAMPLE_PAGE.FIRST,
   viewer: null,
   ...query,
 });
@@ -81,14 +82,14 @@ export class IdeasRepository {
     params: [listQuery({ orderBy: IdeaOrder.NEWEST, boardId: SAMPLE.UUID })],
   })
   @SqlSnapshot({ name: 'top by status', params: [listQuery({ status: IdeaStatus.PLANNED })] })
-  @SqlSnapshot({ name: 'top after a cursor', params: [listQuery({ page: samplePageAfter(3) })] })
+  @SqlSnapshot({ name: 'top after a cursor', params: [listQuery({ page: SAMPLE_PAGE.after(3) })] })
   @SqlSnapshot({
     name: 'newest with a tag after a cursor',
     params: [
       listQuery({
         orderBy: IdeaOrder.NEWEST,
         tag: SAMPLE.TEXT,
-        page: samplePageAfter(SAMPLE.DATE.getTime()),
+        page: SAMPLE_PAGE.after(SAMPLE.DATE.getTime()),
       }),
     ],
   })

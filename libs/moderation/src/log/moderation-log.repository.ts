@@ -5,6 +5,7 @@ import {
   ModerationLogEntry,
   PageRequest,
   SAMPLE,
+  SAMPLE_PAGE,
   SqlSnapshot,
   Tx,
 } from '@app/core';
@@ -13,13 +14,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { ModerationActionEntity } from './moderation-action.entity';
-
-const FIRST_PAGE: PageRequest = { direction: 'forward', limit: 20, cursor: null };
-const NEXT_PAGE: PageRequest = {
-  direction: 'forward',
-  limit: 20,
-  cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]),
-};
 
 /**
  * The moderation log's table: appended to by every lib that moderates (through core's
@@ -48,8 +42,8 @@ export class ModerationLogRepository extends ModerationLog {
   }
 
   /** One keyset page of the log, newest first (limit + 1 rows, in the page's direction). */
-  @SqlSnapshot({ name: 'first page', params: [FIRST_PAGE] })
-  @SqlSnapshot({ name: 'after a cursor', params: [NEXT_PAGE] })
+  @SqlSnapshot({ name: 'first page', params: [SAMPLE_PAGE.FIRST] })
+  @SqlSnapshot({ name: 'after a cursor', params: [SAMPLE_PAGE.after(SAMPLE.DATE.getTime())] })
   page(page: PageRequest): Promise<ModerationActionEntity[]> {
     const qb = this.dataSource.manager.createQueryBuilder(ModerationActionEntity, 'a');
     return keysetPage(qb, page, {

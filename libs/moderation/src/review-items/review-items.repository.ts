@@ -1,17 +1,18 @@
-import { encodeCursor, keysetPage, PageRequest, SAMPLE, SqlSnapshot, Tx } from '@app/core';
+import {
+  encodeCursor,
+  keysetPage,
+  PageRequest,
+  SAMPLE,
+  SAMPLE_PAGE,
+  SqlSnapshot,
+  Tx,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { ReviewAction, ReviewItemKind, ReviewItemStatus } from '../moderation.enums';
 import { ReviewItemEntity } from './review-item.entity';
-
-const FIRST_PAGE: PageRequest = { direction: 'forward', limit: 20, cursor: null };
-const NEXT_PAGE: PageRequest = {
-  direction: 'forward',
-  limit: 20,
-  cursor: encodeCursor([1.5, SAMPLE.DATE.getTime(), SAMPLE.UUID]),
-};
 
 /** A flagged item's running tallies, recomputed with each flag. */
 export interface ReviewItemTallies {
@@ -43,8 +44,11 @@ export class ReviewItemsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One keyset page of the items in `status` (limit + 1 rows): highest priority first, then oldest. */
-  @SqlSnapshot({ name: 'first page', params: [ReviewItemStatus.PENDING, FIRST_PAGE] })
-  @SqlSnapshot({ name: 'after a cursor', params: [ReviewItemStatus.PENDING, NEXT_PAGE] })
+  @SqlSnapshot({ name: 'first page', params: [ReviewItemStatus.PENDING, SAMPLE_PAGE.FIRST] })
+  @SqlSnapshot({
+    name: 'after a cursor',
+    params: [ReviewItemStatus.PENDING, SAMPLE_PAGE.after(1.5, SAMPLE.DATE.getTime())],
+  })
   page(status: ReviewItemStatus, page: PageRequest): Promise<ReviewItemEntity[]> {
     // Highest priority first, ties oldest first: the two keys run in opposite orders.
     return keysetPage(this.inStatus(status), page, {

@@ -4,6 +4,7 @@ import {
   keysetPage,
   PageRequest,
   SAMPLE,
+  SAMPLE_PAGE,
   SqlSnapshot,
   Tx,
 } from '@app/core';
@@ -31,13 +32,6 @@ const NEWEST_FIRST: KeysetSort = {
   },
 };
 
-const FIRST_PAGE: PageRequest = { direction: 'forward', limit: 20, cursor: null };
-const AFTER_A_CURSOR: PageRequest = {
-  direction: 'forward',
-  limit: 20,
-  cursor: encodeCursor([SAMPLE.DATE.getTime(), SAMPLE.UUID]),
-};
-
 /** Every statement on `products`: the newest-first list walks products_newest_idx. */
 @Injectable()
 export class ProductsRepository {
@@ -62,8 +56,8 @@ export class ProductsRepository {
   }
 
   /** One keyset page of products, newest first (limit + 1 rows), in the page's direction. */
-  @SqlSnapshot({ name: 'first page', params: [FIRST_PAGE] })
-  @SqlSnapshot({ name: 'after a cursor', params: [AFTER_A_CURSOR] })
+  @SqlSnapshot({ name: 'first page', params: [SAMPLE_PAGE.FIRST] })
+  @SqlSnapshot({ name: 'after a cursor', params: [SAMPLE_PAGE.after(SAMPLE.DATE.getTime())] })
   page(page: PageRequest): Promise<ProductEntity[]> {
     return keysetPage(this.products.createQueryBuilder('p'), page, NEWEST_FIRST).getMany();
   }

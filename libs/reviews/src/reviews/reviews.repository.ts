@@ -1,13 +1,12 @@
 import {
-  AccountStatus,
   ContentStatus,
   CursorValue,
   encodeCursor,
   KeysetSort,
   keysetPage,
   PageRequest,
-  Role,
   SAMPLE,
+  SAMPLE_MEMBER,
   SqlSnapshot,
   Tx,
   Viewer,
@@ -55,18 +54,11 @@ const SORT: Record<ReviewOrder, { sort: KeysetSort; leadOf?: (review: ReviewEnti
   },
 };
 
-const MEMBER: Viewer = {
-  id: SAMPLE.UUID_2,
-  handle: SAMPLE.TEXT,
-  role: Role.MEMBER,
-  status: AccountStatus.ACTIVE,
-  sessionId: SAMPLE.UUID_2,
-};
 const sampleQuery = (orderBy: ReviewOrder, cursor: CursorValue[] | null): ReviewPageQuery => ({
   productId: SAMPLE.UUID,
   orderBy,
   page: { direction: 'forward', limit: 20, cursor: cursor ? encodeCursor(cursor) : null },
-  viewer: MEMBER,
+  viewer: SAMPLE_MEMBER,
 });
 const AT = SAMPLE.DATE.getTime();
 
