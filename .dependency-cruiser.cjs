@@ -4,7 +4,8 @@
 //
 //   - apps import libs; libs never import apps (nor bench or tests), except that a lib's medium
 //     tests (*.medium-spec.ts) use their harness in tests/support and may wire higher libs.
-//   - every domain lib may import core; core imports no domain lib.
+//   - every domain lib may import core; core imports no domain lib and holds no lib's table: it
+//     declares ports (ModerationLog) that the owning lib provides.
 //   - domain libs import each other only through what a lib's index.ts exports, and only from a
 //     lower floor to a higher one:
 //       core ← identity ← moderation ← forum, reviews ← ideas, search ← care ← notifications ← apps
