@@ -43,6 +43,10 @@ export interface AppConfig {
   blockedWords: string[];
   /** The automod score at which content waits for review. */
   automodThreshold: number;
+  /** Hours a question may stay unanswered before care takes it up; 0: never. */
+  careAutoEscalateHours: number;
+  /** The first-response time of cases of members without a segment, in hours. */
+  careFirstResponseHours: number;
   logLevel: string;
   publicUrl: string;
   /** Schema introspection (GRAPHQL_INTROSPECTION on/off; off by default in production). */

@@ -100,6 +100,9 @@ export function envSchema(nodeEnv: string) {
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: integer(1, 100000, 120),
       AUTOMOD_BLOCKED_WORDS: z.string().default('viagra,casino,crypto-giveaway'),
       AUTOMOD_THRESHOLD: integer(1, 100, 3),
+      // 0 turns auto-escalation off.
+      CARE_AUTO_ESCALATE_HOURS: integer(0, 720, 24),
+      CARE_FIRST_RESPONSE_HOURS: integer(1, 720, 24),
       QUERY_COST_LIMIT: integer(10, 10000000, 10000),
       LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
       PUBLIC_URL: z.string().optional(),
@@ -160,6 +163,8 @@ export function envSchema(nodeEnv: string) {
           .map((word) => word.trim().toLowerCase())
           .filter(Boolean),
         automodThreshold: env.AUTOMOD_THRESHOLD,
+        careAutoEscalateHours: env.CARE_AUTO_ESCALATE_HOURS,
+        careFirstResponseHours: env.CARE_FIRST_RESPONSE_HOURS,
         queryCostLimit: env.QUERY_COST_LIMIT,
         logLevel: env.LOG_LEVEL,
         publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
