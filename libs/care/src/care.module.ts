@@ -3,10 +3,11 @@ import { Module } from '@nestjs/common';
 import { DeflectionsRepository } from './deflections/deflections.repository';
 import { DeflectionsResolver } from './deflections/deflections.resolver';
 import { DeflectionsService } from './deflections/deflections.service';
+import { SegmentsModule } from './segments/segments.module';
 
 /** Care: the community bridged to assistance. For now, deflections (questions answered before asked). */
 @Module({
-  imports: [ForumModule],
+  imports: [ForumModule, SegmentsModule],
   providers: [DeflectionsRepository, DeflectionsService, DeflectionsResolver],
 })
 export class CareModule {}

@@ -1,1 +1,2 @@
 export * from './care.module';
+export * from './segments';

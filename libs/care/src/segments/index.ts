@@ -1,0 +1,3 @@
+export { SegmentsService } from './segments.service';
+export { SegmentsModule } from './segments.module';
+export type { MemberCareProfile } from './member-care-profile';
