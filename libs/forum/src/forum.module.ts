@@ -90,6 +90,7 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     ThreadSubscriptionsService,
     ThreadsService,
     PostsService,
+    SolutionsService,
     KudosService,
     KudosResolver,
     BoardsService,

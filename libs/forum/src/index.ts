@@ -8,6 +8,7 @@ export * from './forum.enums';
 export type { PostEntity } from './posts/post.entity';
 export { PostType } from './posts/post.type';
 export { PostsService } from './posts/posts.service';
+export { SolutionsService } from './solutions/solutions.service';
 export type { ThreadEntity } from './threads/thread.entity';
 export { ThreadType } from './threads/thread.type';
 export { ThreadsService } from './threads/threads.service';

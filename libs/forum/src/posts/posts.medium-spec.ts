@@ -67,6 +67,26 @@ describe('Answers on the real database', () => {
     expect(await answerCount(locked)).toBe(0);
   });
 
+  it("posts an official answer in the caller's transaction: kept on commit, gone on rollback", async () => {
+    const thread = await rows.thread();
+    const agent = await medium.viewer(Role.AGENT);
+    const answer = await transactions.run((tx) =>
+      posts.postOfficialAnswer(tx, agent, thread, 'We fixed it.'),
+    );
+    expect(answer).toMatchObject({ official: true, status: ContentStatus.PUBLISHED });
+    expect(await answerCount(thread)).toBe(1);
+    expect(await rows.events('post.created')).toContainEqual({
+      payload: expect.objectContaining({ postId: answer.id, threadId: thread }),
+    });
+    await expect(
+      transactions.run(async (tx) => {
+        await posts.postOfficialAnswer(tx, agent, thread, 'Never kept.');
+        throw new Error('the case failed');
+      }),
+    ).rejects.toThrow('the case failed');
+    expect(await answerCount(thread)).toBe(1);
+  });
+
   it('pages answers oldest, newest and most kudos first, the solution pinned first', async () => {
     const thread = await rows.thread();
     const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));

@@ -116,6 +116,39 @@ describe('PostsService', () => {
     });
   });
 
+  describe('postOfficialAnswer', () => {
+    it("posts staff's official answer in the caller's transaction, counted and announced", async () => {
+      const { service, question, threadRows, outbox, transaction } = await setup();
+      const agent = viewer(Role.AGENT);
+      const answer = await service.postOfficialAnswer(TX, agent, question.id, 'Fixed.');
+      expect(answer).toMatchObject({ official: true, status: ContentStatus.PUBLISHED });
+      expect(transaction.run).not.toHaveBeenCalled();
+      expect(threadRows.countNewAnswer).toHaveBeenCalledWith(question.id, TX);
+      expect(outbox.record).toHaveBeenCalledWith(
+        TX,
+        'post.created',
+        expect.objectContaining({ postId: answer.id, authorId: agent.id }),
+      );
+    });
+
+    it("refuses a member, a blank body and postAnswer's threads before writing", async () => {
+      const { service, question, repository } = await setup();
+      const agent = viewer(Role.AGENT);
+      expect(await codeOf(service.postOfficialAnswer(TX, viewer(), question.id, 'x'))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(service.postOfficialAnswer(TX, agent, question.id, ' '))).toBe(
+        'BAD_USER_INPUT',
+      );
+      question.status = ThreadStatus.LOCKED;
+      expect(await codeOf(service.postOfficialAnswer(TX, agent, question.id, 'x'))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(await codeOf(service.postOfficialAnswer(TX, agent, 'missing', 'x'))).toBe('NOT_FOUND');
+      expect(repository.insert).not.toHaveBeenCalled();
+    });
+  });
+
   describe('answers', () => {
     const firstPage = { direction: 'forward' as const, limit: 3, cursor: null };
 

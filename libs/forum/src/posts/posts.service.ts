@@ -59,56 +59,88 @@ export class PostsService {
    * written, the idempotency record included.
    */
   async postAnswer(viewer: Viewer, input: NewAnswer): Promise<PostEntity> {
-    const { threadId } = input;
     const official = input.official === true;
-    if (official && !hasRole(viewer, STAFF_ROLES)) {
-      throw forbidden('Only staff can give an official answer');
-    }
-    if (!input.body.trim()) throw badInput('body', 'must not be blank');
+    this.checkAnswer(viewer, input.body, official);
     const mutation = {
       memberId: viewer.id,
       operation: 'postAnswer',
       key: clientMutationKey(input.clientMutationId),
     };
     const postId = await this.transactions.run((tx) =>
-      this.clientMutations.once(tx, mutation, randomUUID(), async (id) => {
-        const thread = await this.threads.byId(threadId, tx);
-        if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
-          throw notFound('Thread');
-        }
-        if (thread.contentStatus !== ContentStatus.PUBLISHED) {
-          throw badInput('threadId', 'the thread is not published');
-        }
-        if (thread.status === ThreadStatus.LOCKED)
-          throw badInput('threadId', 'the thread is locked');
-        const verdict = await this.screening.screen(tx, {
-          type: 'Post',
-          id,
-          authorId: viewer.id,
-          text: input.body,
-        });
-        const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-        await this.repository.insert(
-          {
-            id,
-            threadId,
-            authorId: viewer.id,
-            body: input.body,
-            bodyHtml: renderMarkdown(input.body),
-            bodyText: markdownPlainText(input.body),
-            status,
-            kudosCount: 0,
-            official,
-            editedAt: null,
-          },
-          tx,
-        );
-        if (status === ContentStatus.PUBLISHED) {
-          await this.published(tx, { id, threadId, authorId: viewer.id, body: input.body });
-        }
-      }),
+      this.clientMutations.once(tx, mutation, randomUUID(), (id) =>
+        this.answer(tx, viewer, id, { threadId: input.threadId, body: input.body, official }),
+      ),
     );
     return this.getById(postId);
+  }
+
+  /**
+   * Staff's answer for the company (`official`) in the caller's transaction (a case resolved
+   * with its answer): the rules and events of `postAnswer`, and, being official, no reputation.
+   */
+  async postOfficialAnswer(
+    tx: Tx,
+    author: Viewer,
+    threadId: string,
+    body: string,
+  ): Promise<PostEntity> {
+    this.checkAnswer(author, body, true);
+    const id = randomUUID();
+    await this.answer(tx, author, id, { threadId, body, official: true });
+    const post = await this.repository.byId(id, tx);
+    if (!post) throw notFound('Post');
+    return post;
+  }
+
+  /** What is refused before anything is written: an official answer by a member, a blank body. */
+  private checkAnswer(viewer: Viewer, body: string, official: boolean): void {
+    if (official && !hasRole(viewer, STAFF_ROLES)) {
+      throw forbidden('Only staff can give an official answer');
+    }
+    if (!body.trim()) throw badInput('body', 'must not be blank');
+  }
+
+  /** Writes answer `id` to a published, unlocked thread the viewer can see. */
+  private async answer(
+    tx: Tx,
+    viewer: Viewer,
+    id: string,
+    input: { threadId: string; body: string; official: boolean },
+  ): Promise<void> {
+    const { threadId, body, official } = input;
+    const thread = await this.threads.byId(threadId, tx);
+    if (!thread || !canSee(thread.contentStatus, thread.authorId, viewer)) {
+      throw notFound('Thread');
+    }
+    if (thread.contentStatus !== ContentStatus.PUBLISHED) {
+      throw badInput('threadId', 'the thread is not published');
+    }
+    if (thread.status === ThreadStatus.LOCKED) throw badInput('threadId', 'the thread is locked');
+    const verdict = await this.screening.screen(tx, {
+      type: 'Post',
+      id,
+      authorId: viewer.id,
+      text: body,
+    });
+    const status = verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
+    await this.repository.insert(
+      {
+        id,
+        threadId,
+        authorId: viewer.id,
+        body,
+        bodyHtml: renderMarkdown(body),
+        bodyText: markdownPlainText(body),
+        status,
+        kudosCount: 0,
+        official,
+        editedAt: null,
+      },
+      tx,
+    );
+    if (status === ContentStatus.PUBLISHED) {
+      await this.published(tx, { id, threadId, authorId: viewer.id, body });
+    }
   }
 
   /** Counts an answer on its thread and tells whom it concerns, when it first goes public. */

@@ -56,6 +56,19 @@ describe('Accepted solutions on the real database', () => {
     expect(await member(winner)).toMatchObject({ reputation: SOLUTION_REPUTATION });
   });
 
+  it("accepts an official answer in the caller's transaction, earning no reputation", async () => {
+    const agent = await medium.viewer(Role.AGENT);
+    const thread = await rows.thread();
+    const answer = await rows.post(thread, { author: agent.id });
+    await medium.sql('UPDATE posts SET official = true WHERE id = $1', [answer]);
+    await medium.get(Transactions).run((tx) => solutions.acceptInTransaction(tx, agent, answer));
+    expect(await rows.row('threads', thread)).toMatchObject({
+      accepted_post_id: answer,
+      status: ThreadStatus.SOLVED,
+    });
+    expect(await member(agent.id)).toMatchObject({ reputation: 0, accepted_solution_count: 0 });
+  });
+
   it("withdraws a post's mark in the caller's transaction", async () => {
     const asker = await medium.viewer();
     const thread = await rows.thread({ author: asker.id });

@@ -119,6 +119,23 @@ describe('SolutionsService', () => {
     expect(await codeOf(service.accept(asker, answer().id))).toBe('BAD_USER_INPUT');
   });
 
+  it("accepts in the caller's transaction with accept's rules", async () => {
+    const { service, asker, question, answer, outbox } = await setup();
+    const good = answer();
+    expect(await codeOf(service.acceptInTransaction(TX, viewer(), good.id))).toBe('FORBIDDEN');
+    await service.acceptInTransaction(TX, viewer(Role.AGENT), good.id);
+    expect(question).toMatchObject({ acceptedPostId: good.id, status: ThreadStatus.SOLVED });
+    expect(outbox.record).toHaveBeenCalledWith(
+      TX,
+      'solution.accepted',
+      expect.objectContaining({ postId: good.id }),
+    );
+    question.status = ThreadStatus.LOCKED;
+    expect(await codeOf(service.acceptInTransaction(TX, asker, answer().id))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
   it('unaccepts: the reputation goes back and the thread reopens; nothing to withdraw is a no-op', async () => {
     const { service, asker, question, answer, reputation, threadRows } = await setup();
     expect((await service.unaccept(asker, question.id)).status).toBe(ThreadStatus.OPEN);

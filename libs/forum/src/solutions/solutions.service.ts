@@ -39,34 +39,42 @@ export class SolutionsService {
    * changes nothing. The thread row is locked so concurrent accepts settle one after another.
    */
   async accept(viewer: Viewer, postId: string): Promise<ThreadEntity> {
-    const threadId = await this.transactions.run(async (tx) => {
-      const post = await this.posts.byId(postId, tx);
-      if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
-      const thread = await this.lockForChoice(tx, post.threadId, viewer);
-      if (post.status !== ContentStatus.PUBLISHED) {
-        throw badInput('postId', 'only a published answer can be accepted');
-      }
-      if (thread.status === ThreadStatus.LOCKED) throw badInput('postId', 'the thread is locked');
-      if (thread.acceptedPostId === post.id) return thread.id;
-      const previous = thread.acceptedPostId
-        ? await this.posts.byId(thread.acceptedPostId, tx)
-        : null;
-      await this.reputation.lockMembers(tx, [post.authorId, previous?.authorId ?? null]);
-      if (previous) await this.takeBackReputation(tx, thread, previous);
-      if (earnsReputation(post, thread)) {
-        await this.reputation.award(tx, post.authorId, SOLUTION_REPUTATION, 1);
-      }
-      await this.threadRows.markSolved(thread.id, post.id, viewer.id, tx);
-      await this.outbox.record(tx, FORUM_EVENTS.solutionAccepted, {
-        threadId: thread.id,
-        postId: post.id,
-        answererId: post.authorId,
-        acceptedById: viewer.id,
-        threadTitle: thread.title,
-      } satisfies SolutionAcceptedEvent);
-      return thread.id;
-    });
+    const threadId = await this.transactions.run((tx) => this.choose(tx, viewer, postId));
     return this.threads.getById(threadId);
+  }
+
+  /** `accept` in the caller's transaction (a case resolved with its official answer). */
+  async acceptInTransaction(tx: Tx, viewer: Viewer, postId: string): Promise<void> {
+    await this.choose(tx, viewer, postId);
+  }
+
+  /** Marks the post as its thread's solution with `accept`'s rules; returns the thread's id. */
+  private async choose(tx: Tx, viewer: Viewer, postId: string): Promise<string> {
+    const post = await this.posts.byId(postId, tx);
+    if (!post || !canSee(post.status, post.authorId, viewer)) throw notFound('Post');
+    const thread = await this.lockForChoice(tx, post.threadId, viewer);
+    if (post.status !== ContentStatus.PUBLISHED) {
+      throw badInput('postId', 'only a published answer can be accepted');
+    }
+    if (thread.status === ThreadStatus.LOCKED) throw badInput('postId', 'the thread is locked');
+    if (thread.acceptedPostId === post.id) return thread.id;
+    const previous = thread.acceptedPostId
+      ? await this.posts.byId(thread.acceptedPostId, tx)
+      : null;
+    await this.reputation.lockMembers(tx, [post.authorId, previous?.authorId ?? null]);
+    if (previous) await this.takeBackReputation(tx, thread, previous);
+    if (earnsReputation(post, thread)) {
+      await this.reputation.award(tx, post.authorId, SOLUTION_REPUTATION, 1);
+    }
+    await this.threadRows.markSolved(thread.id, post.id, viewer.id, tx);
+    await this.outbox.record(tx, FORUM_EVENTS.solutionAccepted, {
+      threadId: thread.id,
+      postId: post.id,
+      answererId: post.authorId,
+      acceptedById: viewer.id,
+      threadTitle: thread.title,
+    } satisfies SolutionAcceptedEvent);
+    return thread.id;
   }
 
   /** Withdraws the accepted solution and reopens the thread; nothing to withdraw changes nothing. */
