@@ -4,6 +4,7 @@ import {
   OperationsModule,
   OutboxRelayModule,
 } from '@app/core';
+import { CareWorkerModule } from '@app/care';
 import { IdeasWorkerModule } from '@app/ideas';
 import { IdentityWorkerModule } from '@app/identity';
 import { ModerationWorkerModule } from '@app/moderation';
@@ -27,6 +28,7 @@ import { QueueMetrics } from './queue-metrics';
     ModerationWorkerModule,
     IdeasWorkerModule,
     NotificationsWorkerModule,
+    CareWorkerModule,
   ],
   providers: [QueueMetrics],
 })

@@ -1,2 +1,3 @@
 export * from './care.module';
+export * from './care-worker.module';
 export * from './segments';
