@@ -4,12 +4,15 @@ export interface DatasetSize {
   members: number;
   threads: number;
   answersPerThread: number;
+  /** Care cases, a tenth of them unresolved, with two messages each. */
+  cases: number;
 }
 
 /**
  * Fills an empty, migrated database with a synthetic community in a few set-based statements:
  * members, two boards, threads spread over a year with tags and words to search, answers,
- * accepted solutions and kudos counts. Every member's password is "bench-password".
+ * accepted solutions and kudos counts, care cases with their messages. Every member's password
+ * is "bench-password"; member2 is an AGENT, who works the care inbox.
  */
 export async function seedDataset(
   databaseUrl: string,
@@ -63,6 +66,27 @@ export async function seedDataset(
     );
     await db.query(
       `UPDATE boards b SET thread_count = (SELECT count(*) FROM threads t WHERE t.board_id = b.id)`,
+    );
+    await db.query(`UPDATE users SET role = 'AGENT' WHERE handle = 'member2'`);
+    await db.query(
+      `WITH people AS (SELECT array_agg(id) AS ids FROM users)
+       INSERT INTO care_cases (id, subject, member_id, status, priority, priority_rank, origin,
+                               first_response_due_at, first_responded_at, resolved_at, created_at, updated_at)
+       SELECT gen_random_uuid(), 'My bill is wrong, case ' || i, people.ids[1 + (i * 13) % array_length(people.ids, 1)],
+              CASE WHEN i % 10 = 0 THEN 'OPEN' ELSE 'RESOLVED' END,
+              (ARRAY['LOW','NORMAL','HIGH','URGENT'])[1 + i % 4], 3 - i % 4, 'DIRECT',
+              now() - (i || ' minutes')::interval + interval '24 hours',
+              CASE WHEN i % 10 = 0 THEN NULL ELSE now() - (i || ' minutes')::interval + interval '2 hours' END,
+              CASE WHEN i % 10 = 0 THEN NULL ELSE now() - (i || ' minutes')::interval + interval '3 hours' END,
+              now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
+         FROM generate_series(1, $1) AS i, people`,
+      [size.cases],
+    );
+    await db.query(
+      `INSERT INTO care_case_messages (id, case_id, author_id, body, body_html, internal, created_at)
+       SELECT gen_random_uuid(), c.id, c.member_id, 'Please check my invoice ' || n, '<p>message</p>',
+              false, c.created_at + (n || ' minutes')::interval
+         FROM care_cases c, generate_series(1, 2) AS n`,
     );
     // VACUUM too: freshly filled GIN indexes keep pending entries that mislead the planner.
     await db.query('VACUUM ANALYZE');

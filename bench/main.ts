@@ -38,7 +38,11 @@ async function main(): Promise<void> {
     timeCost: 2,
     parallelism: 1,
   });
-  await seedDataset(databaseUrl, { members: 2000, threads: THREADS, answersPerThread: 3 }, hash);
+  await seedDataset(
+    databaseUrl,
+    { members: 2000, threads: THREADS, answersPerThread: 3, cases: Math.ceil(THREADS / 10) },
+    hash,
+  );
 
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
@@ -68,6 +72,11 @@ async function main(): Promise<void> {
     `mutation { login(input: { email: "member1@bench.local", password: "bench-password" }) { token } }`,
   );
   const token = (login.data?.login as { token: string }).token;
+  const agentLogin = await gql(
+    `mutation { login(input: { email: "member2@bench.local", password: "bench-password" }) { token } }`,
+  );
+  const agentToken = (agentLogin.data?.login as { token: string }).token;
+  const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
   const page = await gql(
     `{ threads(first: 100) { edges { node { id } } pageInfo { endCursor } } }`,
   );
@@ -142,6 +151,28 @@ async function main(): Promise<void> {
               },
             },
             token,
+          ),
+        ),
+    ],
+    [
+      'care inbox (20, by due time)',
+      async () =>
+        succeeded(
+          await gql(
+            `{ careInbox { edges { node { id number subject priority firstResponseDueAt slaBreached member { handle } } } totalCount } }`,
+            {},
+            agentToken,
+          ),
+        ),
+    ],
+    [
+      'care metrics, 30 days',
+      async () =>
+        succeeded(
+          await gql(
+            `query($since: DateTime!) { careMetrics(since: $since) { questionsAsked answeredByPeersRate solvedRate medianMinutesToFirstAnswer casesOpened escalations medianMinutesToFirstResponse slaMetRate deflections } }`,
+            { since: monthAgo },
+            agentToken,
           ),
         ),
     ],
