@@ -1,4 +1,4 @@
-import { MemberCareRow } from './segments.repository';
+import { MemberCareRow } from './care-members.repository';
 
 /** What the rest of care needs to know of a member: their SLA, routing and vote weight. */
 export interface MemberCareProfile {
@@ -21,11 +21,14 @@ export function toProfile(row: MemberCareRow | null): MemberCareProfile {
       dedicatedRepId: null,
     };
   }
+  const inSegment = row.segment_id !== null;
+  const repsEnabled = inSegment && Boolean(row.dedicated_rep_enabled);
   return {
     segmentId: row.segment_id,
-    firstResponseHours: row.segment_id ? row.first_response_hours : null,
-    dedicatedRepEnabled: row.segment_id ? Boolean(row.dedicated_rep_enabled) : false,
-    ideaVoteWeight: row.segment_id ? (row.idea_vote_weight ?? 1) : 1,
-    dedicatedRepId: row.dedicated_rep_id,
+    firstResponseHours: inSegment ? row.first_response_hours : null,
+    dedicatedRepEnabled: repsEnabled,
+    ideaVoteWeight: inSegment ? (row.idea_vote_weight ?? 1) : 1,
+    // Writes clear a rep whose segment stops allowing one; this keeps the rule should one slip.
+    dedicatedRepId: repsEnabled ? row.dedicated_rep_id : null,
   };
 }
