@@ -213,4 +213,36 @@ describe('notification emails', () => {
     expect(transport.sendMail).not.toHaveBeenCalled();
     expect(repository.markEmailed).not.toHaveBeenCalled();
   });
+
+  it("links the email to the page its job names, such as the case's", async () => {
+    const { processor, transport } = processorWith(null);
+    await processor.process({ data: { notificationId: 'n1', path: '/cases/12' } } as Job<EmailJob>);
+    expect(transport.sendMail).toHaveBeenCalledWith(
+      expect.objectContaining({
+        text: expect.stringContaining('https://community.example/cases/12'),
+      }),
+    );
+  });
+});
+
+describe('scheduling emails', () => {
+  it('carries the page to link to in the job, keyed by the notification', async () => {
+    const queue = { on: jest.fn(), addBulk: jest.fn(async () => []) };
+    const scheduler = new EmailScheduler(
+      { smtpUrl: 'smtp://127.0.0.1:2525' } as AppConfig,
+      queue as never,
+    );
+    await scheduler.schedule(
+      NotificationKind.CASE_REPLY,
+      [{ id: 'n1', recipientId: MENTIONED, fresh: true }],
+      '/cases/12',
+    );
+    expect(queue.addBulk).toHaveBeenCalledWith([
+      {
+        name: NotificationKind.CASE_REPLY,
+        data: { notificationId: 'n1', path: '/cases/12' },
+        opts: { jobId: 'notification-n1' },
+      },
+    ]);
+  });
 });

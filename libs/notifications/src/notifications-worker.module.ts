@@ -4,6 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CareNotificationsHandler } from './care-notifications.handler';
 import { EMAILS_QUEUE } from './email/email-queue';
 import { EmailProcessor } from './email/email.processor';
 import { EmailScheduler } from './email/email-scheduler';
@@ -46,6 +47,7 @@ import { PasswordResetEmailHandler } from './password-reset-email.handler';
     ForumNotificationsHandler,
     ModerationNotificationsHandler,
     IdeaNotificationsHandler,
+    CareNotificationsHandler,
     ThreadActivityHandler,
     PasswordResetEmailHandler,
   ],

@@ -13,8 +13,15 @@ export class Notifier {
     private readonly emails: EmailScheduler,
   ) {}
 
-  /** Writes the draft once per recipient, pushes what is new live, and queues its emails. */
-  async notify(recipientIds: readonly string[], draft: NotificationDraft): Promise<void> {
+  /**
+   * Writes the draft once per recipient, pushes what is new live, and queues its emails, which
+   * link to the site's page at `path` when given.
+   */
+  async notify(
+    recipientIds: readonly string[],
+    draft: NotificationDraft,
+    path?: string,
+  ): Promise<void> {
     const written = await this.writer.write(recipientIds, draft);
     // Live pushes are a courtesy to open sockets: only what this attempt wrote is pushed.
     await Promise.all(
@@ -24,6 +31,6 @@ export class Notifier {
           this.live.notificationAdded(notification.recipientId, notification.id),
         ),
     );
-    await this.emails.schedule(draft.kind, written);
+    await this.emails.schedule(draft.kind, written, ...(path ? [path] : []));
   }
 }

@@ -19,17 +19,23 @@ export class EmailScheduler {
     queue.on('error', (error) => this.logger.debug(`queue connection: ${error.message}`));
   }
 
-  /** Queues one email per notification, when its kind is emailed and SMTP is set. */
+  /**
+   * Queues one email per notification, when its kind is emailed and SMTP is set; `path` is the
+   * site's page the email links to (the community's home without it).
+   */
   async schedule(
     kind: NotificationKind,
     notifications: readonly WrittenNotification[],
+    path?: string,
   ): Promise<void> {
     if (!this.config.smtpUrl || !EMAILED_KINDS.has(kind) || notifications.length === 0) return;
     // The job id is the notification's: an event handled twice queues each email once.
     await this.queue.addBulk(
       notifications.map((notification) => ({
         name: kind,
-        data: { notificationId: notification.id },
+        data: path
+          ? { notificationId: notification.id, path }
+          : { notificationId: notification.id },
         opts: { jobId: `notification-${notification.id}` },
       })),
     );

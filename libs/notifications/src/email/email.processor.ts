@@ -29,7 +29,7 @@ export class EmailProcessor extends WorkerHost {
 
   async process(job: Job<EmailJob>): Promise<void> {
     if (!this.transport) return;
-    const { notificationId } = job.data;
+    const { notificationId, path } = job.data;
     const notification = await this.notifications.toEmail(notificationId);
     if (!notification || notification.emailedAt) return;
     const recipient = await this.users.findById(notification.recipientId);
@@ -39,6 +39,7 @@ export class EmailProcessor extends WorkerHost {
       message: notification.message,
       recipientHandle: recipient.handle,
       communityUrl: this.config.publicUrl,
+      ...(path ? { path } : {}),
     });
     await this.transport.sendMail({
       to: recipient.email,

@@ -1,5 +1,5 @@
 import { NotificationKind } from '../notification-kind';
-import { notificationEmail } from './notification-email';
+import { notificationEmail, pageLink } from './notification-email';
 
 describe('notificationEmail', () => {
   const base = { recipientHandle: 'ada', communityUrl: 'https://community.example' };
@@ -23,5 +23,20 @@ describe('notificationEmail', () => {
       NotificationKind.SOLUTION_ACCEPTED,
     ].map((kind) => notificationEmail({ ...base, kind, message: 'm' }).subject);
     expect(new Set(subjects).size).toBe(3);
+  });
+
+  it("links to the page of what it is about, such as a case's", () => {
+    const email = notificationEmail({
+      ...base,
+      communityUrl: 'https://community.example/',
+      kind: NotificationKind.CASE_REPLY,
+      message: '@agent replied to your case #12',
+      path: '/cases/12',
+    });
+    expect(email.subject).toBe('New reply on a care case');
+    expect(email.text).toContain('Read it in the community: https://community.example/cases/12');
+    expect(pageLink('https://example.com/community', 'cases/3')).toBe(
+      'https://example.com/community/cases/3',
+    );
   });
 });
