@@ -39,6 +39,8 @@ import { SolutionsResolver } from './solutions/solutions.resolver';
 import { SolutionsService } from './solutions/solutions.service';
 import { PostModerationHandler } from './moderation/post-moderation.handler';
 import { ThreadModerationHandler } from './moderation/thread-moderation.handler';
+import { QuestionsAwaitingAnswerRepository } from './awaiting-answer/questions-awaiting-answer.repository';
+import { CommunityFiguresRepository } from './community-figures/community-figures.repository';
 
 /*
  * Folders depend one way, from the bottom up, so that none imports another that imports it back:
@@ -85,6 +87,8 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     ThreadModerationHandler,
     PostModerationHandler,
     ThreadSearchRepository,
+    QuestionsAwaitingAnswerRepository,
+    CommunityFiguresRepository,
   ],
   exports: [
     ThreadSubscriptionsService,
@@ -95,6 +99,8 @@ import { ThreadModerationHandler } from './moderation/thread-moderation.handler'
     KudosResolver,
     BoardsService,
     ThreadSearchRepository,
+    QuestionsAwaitingAnswerRepository,
+    CommunityFiguresRepository,
   ],
 })
 export class ForumModule implements OnModuleInit {

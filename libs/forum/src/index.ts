@@ -15,3 +15,5 @@ export { ThreadsService } from './threads/threads.service';
 export { BoardType } from './boards/board.type';
 export { BoardsService } from './boards/boards.service';
 export * from './search-source';
+export * from './awaiting-answer/questions-awaiting-answer.repository';
+export * from './community-figures/community-figures.repository';

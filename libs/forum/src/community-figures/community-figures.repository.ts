@@ -1,0 +1,62 @@
+import { SAMPLE, SqlSnapshot, STAFF_ROLES } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** How the community answered the questions asked in a window. */
+export interface CommunityFigures {
+  questionsAsked: number;
+  /** Questions with a published answer by someone other than the asker who is not staff. */
+  answeredByPeers: number;
+  solved: number;
+  /** Median minutes from a question to its first published answer by someone else; null if none. */
+  medianMinutesToFirstAnswer: number | null;
+}
+
+/**
+ * The community's figures over [since, until), computed by one statement from the rows: the
+ * window is a range of threads_sitemap_idx (created_at, id) WHERE content_status = 'PUBLISHED',
+ * each question's answers a probe of posts_thread_created_idx (thread_id, created_at, id).
+ * Staff are the answerers whose role is AGENT, MODERATOR or ADMIN now, read by joining users
+ * in the same statement (a staff list passed in would need a second round trip and go stale).
+ */
+@Injectable()
+export class CommunityFiguresRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @SqlSnapshot({ params: [SAMPLE.DATE, new Date('2026-01-31T00:00:00.000Z')] })
+  async over(since: Date, until: Date): Promise<CommunityFigures> {
+    const [row]: Array<{
+      asked: number;
+      by_peers: number;
+      solved: number;
+      median: number | null;
+    }> = await this.dataSource.query(
+      `SELECT count(*)::int AS asked,
+              count(*) FILTER (WHERE q.by_peer)::int AS by_peers,
+              count(*) FILTER (WHERE q.status = 'SOLVED')::int AS solved,
+              percentile_cont(0.5) WITHIN GROUP (
+                ORDER BY extract(epoch FROM q.first_answer_at - q.created_at) / 60
+              ) AS median
+         FROM (
+           SELECT t.status, t.created_at,
+                  (SELECT min(p.created_at) FROM posts p
+                    WHERE p.thread_id = t.id AND p.status = 'PUBLISHED'
+                      AND p.author_id <> t.author_id) AS first_answer_at,
+                  EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id
+                           WHERE p.thread_id = t.id AND p.status = 'PUBLISHED'
+                             AND p.author_id <> t.author_id
+                             AND u.role <> ALL ($3::text[])) AS by_peer
+             FROM threads t
+            WHERE t.content_status = 'PUBLISHED' AND t.created_at >= $1 AND t.created_at < $2
+         ) q`,
+      [since, until, STAFF_ROLES],
+    );
+    return {
+      questionsAsked: row.asked,
+      answeredByPeers: row.by_peers,
+      solved: row.solved,
+      medianMinutesToFirstAnswer: row.median === null ? null : Number(row.median),
+    };
+  }
+}
