@@ -43,7 +43,7 @@ export class SegmentsService {
   }
 
   /** Every segment, by key: for staff and product managers. */
-  list(viewer: Viewer): Promise<SegmentRecord[]> {
+  async list(viewer: Viewer): Promise<SegmentRecord[]> {
     if (!mayReadSegments(viewer)) throw forbidden();
     return this.segments.all();
   }
