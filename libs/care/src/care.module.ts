@@ -4,10 +4,11 @@ import { DeflectionsRepository } from './deflections/deflections.repository';
 import { DeflectionsResolver } from './deflections/deflections.resolver';
 import { DeflectionsService } from './deflections/deflections.service';
 import { SegmentsModule } from './segments/segments.module';
+import { CasesModule } from './cases/cases.module';
 
 /** Care: the community bridged to assistance. For now, deflections (questions answered before asked). */
 @Module({
-  imports: [ForumModule, SegmentsModule],
+  imports: [ForumModule, SegmentsModule, CasesModule],
   providers: [DeflectionsRepository, DeflectionsService, DeflectionsResolver],
 })
 export class CareModule {}

@@ -3,3 +3,5 @@ export * from './care-worker.module';
 export * from './segments';
 export * from './care.events';
 export * from './cases/care.enums';
+export { CasesModule } from './cases/cases.module';
+export { CasesService } from './cases/cases.service';
