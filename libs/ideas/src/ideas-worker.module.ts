@@ -9,8 +9,12 @@ import { IdeasRepository } from './ideas/ideas.repository';
 import { IDEAS_MAINTENANCE_QUEUE, IdeasMaintenanceProcessor } from './ideas-maintenance.processor';
 import { TrendingSweep } from './votes/trending-sweep';
 import { VotesRepository } from './votes/votes.repository';
+import { WeighedVotes } from './votes/weighed-votes';
 
-/** The worker side of ideas: CSV exports, periodic upkeep, and who hears about an idea. */
+/**
+ * The worker side of ideas: CSV exports, periodic upkeep, who hears about an idea, and the
+ * re-weighing of a member's votes.
+ */
 @Module({
   imports: [
     IdeaExportsWorkerModule,
@@ -20,11 +24,12 @@ import { VotesRepository } from './votes/votes.repository';
   providers: [
     IdeasRepository,
     VotesRepository,
+    WeighedVotes,
     IdeaFollowersRepository,
     IdeaAudience,
     TrendingSweep,
     IdeasMaintenanceProcessor,
   ],
-  exports: [IdeaAudience, TrendingSweep],
+  exports: [IdeaAudience, TrendingSweep, WeighedVotes],
 })
 export class IdeasWorkerModule {}

@@ -21,6 +21,8 @@ export enum IdeaOrder {
   TOP = 'TOP',
   TRENDING = 'TRENDING',
   NEWEST = 'NEWEST',
+  /** By weightedVoteCount: what the key accounts want first. */
+  WEIGHTED = 'WEIGHTED',
 }
 
 registerEnumType(IdeaStatus, { name: 'IdeaStatus' });

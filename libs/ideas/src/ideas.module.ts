@@ -23,6 +23,7 @@ import { IdeaModerationHandler } from './moderation/idea-moderation.handler';
 import { IdeaStatusService } from './status/idea-status.service';
 import { VotesRepository } from './votes/votes.repository';
 import { VotesService } from './votes/votes.service';
+import { WeighedVotes } from './votes/weighed-votes';
 
 /** Ideas: submitting, voting, comments, statuses, merges and CSV exports. */
 @Module({
@@ -36,6 +37,7 @@ import { VotesService } from './votes/votes.service';
   providers: [
     IdeasRepository,
     VotesRepository,
+    WeighedVotes,
     IdeaFollowersRepository,
     CommentsRepository,
     IdeasService,

@@ -4,6 +4,8 @@ export * from './ideas.enums';
 export * from './ideas.events';
 export { IdeaAudience } from './ideas/idea-audience';
 export { TrendingSweep } from './votes/trending-sweep';
+export { VoteWeights } from './votes/vote-weights';
+export { WeighedVotes } from './votes/weighed-votes';
 export { ExportDownloadsService } from './export/export-downloads.service';
 export { IdeasMaintenanceProcessor } from './ideas-maintenance.processor';
 export { EXPORT_REQUESTED_EVENT } from './export/idea-export-queue';

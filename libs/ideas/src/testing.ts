@@ -46,6 +46,7 @@ export function idea(fields: Partial<IdeaEntity> = {}): IdeaEntity {
     statusNote: null,
     contentStatus: ContentStatus.PUBLISHED,
     voteCount: 1,
+    weightedVoteCount: 1,
     trendingScore: 1,
     mergedInto: null,
     createdAt: new Date('2026-03-01T08:00:00Z'),

@@ -25,6 +25,10 @@ export class IdeaEntity extends AuthoredContent {
   @Column('int', { name: 'vote_count' })
   voteCount!: number;
 
+  /** The sum of the votes' weights (idea_votes.weight). */
+  @Column('int', { name: 'weighted_vote_count' })
+  weightedVoteCount!: number;
+
   @Column('double precision', { name: 'trending_score' })
   trendingScore!: number;
 

@@ -36,6 +36,11 @@ export class IdeaType implements Node {
   @Field(() => Int)
   voteCount!: number;
 
+  @Field(() => Int, {
+    description: "The sum of the voters' segment weights (1 for a voter without a segment), exact.",
+  })
+  weightedVoteCount!: number;
+
   @Field()
   viewerHasVoted!: boolean;
 

@@ -47,6 +47,11 @@ const SORT: Record<IdeaOrder, SortKey> = {
     part: 'number',
     valueOf: (idea) => idea.trendingScore,
   },
+  [IdeaOrder.WEIGHTED]: {
+    column: 'i.weighted_vote_count',
+    part: 'count',
+    valueOf: (idea) => idea.weightedVoteCount,
+  },
   [IdeaOrder.NEWEST]: {
     column: 'i.created_at',
     part: 'timestamp',
@@ -80,6 +85,13 @@ export class IdeasRepository {
   @SqlSnapshot({
     name: 'newest on a board',
     params: [listQuery({ orderBy: IdeaOrder.NEWEST, boardId: SAMPLE.UUID })],
+  })
+  @SqlSnapshot({ name: 'weighted', params: [listQuery({ orderBy: IdeaOrder.WEIGHTED })] })
+  @SqlSnapshot({
+    name: 'weighted on a board after a cursor',
+    params: [
+      listQuery({ orderBy: IdeaOrder.WEIGHTED, boardId: SAMPLE.UUID, page: SAMPLE_PAGE.after(7) }),
+    ],
   })
   @SqlSnapshot({ name: 'top by status', params: [listQuery({ status: IdeaStatus.PLANNED })] })
   @SqlSnapshot({ name: 'top after a cursor', params: [listQuery({ page: SAMPLE_PAGE.after(3) })] })

@@ -3,7 +3,7 @@ import { BoardKind, BoardsService } from '@app/forum';
 import { ContentScreening } from '@app/moderation';
 import { IdeaStatus } from '../ideas.enums';
 import { fakeTransactions, idea, loaders, refusal, TX, viewer } from '../testing';
-import { VotesRepository } from '../votes/votes.repository';
+import { WeighedVotes } from '../votes/weighed-votes';
 import { IdeaEntity } from './idea.entity';
 import { IdeaFollowersRepository } from './idea-followers.repository';
 import { IdeasRepository, NewIdea } from './ideas.repository';
@@ -24,7 +24,7 @@ function serviceWith(
     findByIds: jest.fn(async (ids: readonly string[]) => ids.flatMap((id) => rows.get(id) ?? [])),
     similarOpen: jest.fn(async () => []),
   };
-  const votes = { add: jest.fn(async () => true) };
+  const votes = { cast: jest.fn(async () => true) };
   const followers = { follow: jest.fn(async () => undefined), unfollow: jest.fn() };
   const screening = { screen: jest.fn(async () => ({ held: options.held ?? false })) };
   const boards = {
@@ -42,7 +42,7 @@ function serviceWith(
   const service = new IdeasService(
     fakeTransactions(),
     ideas as unknown as IdeasRepository,
-    votes as unknown as VotesRepository,
+    votes as unknown as WeighedVotes,
     followers as unknown as IdeaFollowersRepository,
     screening as unknown as ContentScreening,
     boards as unknown as BoardsService,
@@ -76,7 +76,7 @@ describe('submitting an idea', () => {
       }),
       TX,
     );
-    expect(votes.add).toHaveBeenCalledWith(submitted.id, author.id, TX);
+    expect(votes.cast).toHaveBeenCalledWith(submitted.id, author.id, TX);
     expect(followers.follow).toHaveBeenCalledWith(submitted.id, author.id, TX);
     expect(boards.countPublished).toHaveBeenCalledWith(TX, BOARD_ID, 1);
   });

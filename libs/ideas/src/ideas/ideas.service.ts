@@ -19,7 +19,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IdeaQueryFilter } from '../dto/idea-filter.input';
 import { IdeaOrder, IdeaStatus } from '../ideas.enums';
-import { VotesRepository } from '../votes/votes.repository';
+import { WeighedVotes } from '../votes/weighed-votes';
 import { IdeaEntity } from './idea.entity';
 import { IdeaFollowersRepository } from './idea-followers.repository';
 import { visibleIdea } from './idea-rules';
@@ -42,7 +42,7 @@ export class IdeasService {
   constructor(
     private readonly transactions: Transactions,
     private readonly repository: IdeasRepository,
-    private readonly votes: VotesRepository,
+    private readonly votes: WeighedVotes,
     private readonly followers: IdeaFollowersRepository,
     private readonly screening: ContentScreening,
     private readonly boards: BoardsService,
@@ -89,14 +89,16 @@ export class IdeasService {
             statusNote: null,
             contentStatus: verdict.held ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED,
             voteCount: 0,
+            weightedVoteCount: 0,
             trendingScore: 0,
             mergedInto: null,
           },
           tx,
         );
         if (!verdict.held) await this.boards.countPublished(tx, boardId, 1);
-        // Counted as any vote is, so the idea starts at one vote and a trending score of one.
-        await this.votes.add(id, viewer.id, tx);
+        // Counted as any vote is: the idea starts at one vote (of its author's weight) and a
+        // trending score of one.
+        await this.votes.cast(id, viewer.id, tx);
         await this.followers.follow(id, viewer.id, tx);
       }),
     );

@@ -6,12 +6,21 @@ import { IdeaStatus } from '../ideas.enums';
 import { fakeTransactions, idea, loaders, refusal, TX, viewer } from '../testing';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
+import { WeighedVotes } from './weighed-votes';
 
-/** A service over one idea, whose vote repository keeps the votes in a set. */
-function serviceWith(stored: IdeaEntity | null) {
+/**
+ * A service over one idea, whose vote repository keeps the votes in a set, with every voter
+ * weighing `weight`.
+ */
+function serviceWith(stored: IdeaEntity | null, weight = 1) {
   const cast = new Set<string>();
+  const order: string[] = [];
   const votes = {
+    holdVoter: jest.fn(async () => {
+      order.push('holdVoter');
+    }),
     add: jest.fn(async (ideaId: string, userId: string) => {
+      order.push('add');
       const had = cast.has(userId);
       cast.add(userId);
       return !had;
@@ -21,15 +30,28 @@ function serviceWith(stored: IdeaEntity | null) {
       ideaIds.map((id) => id === stored?.id && cast.has(userId)),
     ),
   };
-  const ideaRows = { lockById: jest.fn(async () => stored) };
+  const ideaRows = {
+    lockById: jest.fn(async () => {
+      order.push('lockById');
+      return stored;
+    }),
+  };
   const ideas = { current: jest.fn(async () => stored) };
+  const weights = {
+    weightOf: jest.fn(async () => {
+      order.push('weightOf');
+      return weight;
+    }),
+  };
+  const repository = votes as unknown as VotesRepository;
   const service = new VotesService(
     fakeTransactions(),
-    votes as unknown as VotesRepository,
+    repository,
+    new WeighedVotes(fakeTransactions(), repository, weights),
     ideaRows as unknown as IdeasRepository,
     ideas as unknown as IdeasService,
   );
-  return { service, votes, ideaRows, cast };
+  return { service, votes, ideaRows, cast, weights, order };
 }
 
 describe('voting for an idea', () => {
@@ -40,12 +62,24 @@ describe('voting for an idea', () => {
     expect(await service.vote(member, open.id)).toBe(open);
     await service.vote(member, open.id);
     expect(ideaRows.lockById).toHaveBeenCalledWith(open.id, TX);
-    expect(votes.add).toHaveBeenCalledWith(open.id, member.id, TX);
+    expect(votes.add).toHaveBeenCalledWith(open.id, member.id, 1, TX);
     expect([...cast]).toEqual([member.id]);
     await service.unvote(member, open.id);
     await service.unvote(member, open.id);
     expect(votes.remove).toHaveBeenCalledWith(open.id, member.id, TX);
     expect(cast.size).toBe(0);
+  });
+
+  it("casts the vote at the voter's weight, read after holding the voter and locking the idea", async () => {
+    const open = idea();
+    const { service, votes, weights, order } = serviceWith(open, 10);
+    const member = viewer();
+    await service.vote(member, open.id);
+    expect(weights.weightOf).toHaveBeenCalledWith(member.id, TX);
+    expect(votes.add).toHaveBeenCalledWith(open.id, member.id, 10, TX);
+    // The voter before the idea, as re-weighs lock them: no deadlock between the two.
+    expect(order.slice(0, 2)).toEqual(['holdVoter', 'lockById']);
+    expect(order.indexOf('weightOf')).toBeLessThan(order.indexOf('add'));
   });
 
   it('refuses an idea the member cannot see as NOT_FOUND, and one not published', async () => {

@@ -5,13 +5,18 @@ import { votableIdea } from '../ideas/idea-rules';
 import { IdeasRepository } from '../ideas/ideas.repository';
 import { IdeasService } from '../ideas/ideas.service';
 import { VotesRepository } from './votes.repository';
+import { WeighedVotes } from './weighed-votes';
 
-/** Votes on ideas: one per member, idempotent, counted exactly under any concurrency. */
+/**
+ * Votes on ideas: one per member, idempotent, counted exactly (and at the voter's weight) under
+ * any concurrency.
+ */
 @Injectable()
 export class VotesService {
   constructor(
     private readonly transactions: Transactions,
     private readonly votes: VotesRepository,
+    private readonly weighed: WeighedVotes,
     private readonly ideaRows: IdeasRepository,
     private readonly ideas: IdeasService,
   ) {}
@@ -19,9 +24,11 @@ export class VotesService {
   /** Votes for an open idea; voting again changes nothing. */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
     await this.transactions.run(async (tx) => {
-      // The idea's row is locked first, so concurrent votes queue up behind the check.
+      // The voter before the idea, the order re-weighs lock in too.
+      await this.weighed.holdVoter(viewer.id, tx);
+      // The idea's row is locked next, so concurrent votes queue up behind the check.
       votableIdea(await this.ideaRows.lockById(ideaId, tx), viewer);
-      await this.votes.add(ideaId, viewer.id, tx);
+      await this.weighed.cast(ideaId, viewer.id, tx);
     });
     return this.ideas.current(ideaId);
   }
