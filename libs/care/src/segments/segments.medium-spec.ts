@@ -68,7 +68,7 @@ describe('segments on the database', () => {
     ).toEqual([updated]);
   });
 
-  it('keeps memberCount exact with 20 parallel moves across two segments', async () => {
+  it('keeps memberCount exact with rounds of 20 parallel moves across two segments', async () => {
     const [a, b] = [await upsert(), await upsert()];
     const members: string[] = [];
     for (let i = 0; i < 10; i++) members.push(await medium.member());
@@ -76,15 +76,20 @@ describe('segments on the database', () => {
       await service.setMemberSegment(id, i < 5 ? a.id : b.id);
     expect((await counts([a.id, b.id])).map((r) => r.member_count).sort()).toEqual([5, 5]);
 
-    // Each member is moved twice at once, in opposite directions for the two halves: the row
+    // Each member is moved twice at once, three times over, in opposite directions for the two halves: the row
     // and segment locks must neither lose a count nor deadlock.
-    await Promise.all(
-      members.flatMap((id, i) =>
-        i < 5
-          ? [service.setMemberSegment(id, b.id), service.setMemberSegment(id, i % 2 ? null : a.id)]
-          : [service.setMemberSegment(id, a.id), service.setMemberSegment(id, b.id)],
-      ),
-    );
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        members.flatMap((id, i) =>
+          i < 5
+            ? [
+                service.setMemberSegment(id, b.id),
+                service.setMemberSegment(id, i % 2 ? null : a.id),
+              ]
+            : [service.setMemberSegment(id, a.id), service.setMemberSegment(id, b.id)],
+        ),
+      );
+    }
     for (const row of await counts([a.id, b.id])) expect(row.member_count).toBe(row.members);
     const total = (await counts([a.id, b.id])).reduce((sum, row) => sum + row.members, 0);
     const outside = await medium.sql<{ n: number }>(
