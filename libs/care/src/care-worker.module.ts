@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdeaWeightsWorkerModule } from './idea-weights/idea-weights-worker.module';
 
 /** The worker side of care: its scheduled jobs, each sub-module imported here. */
-@Module({ imports: [] })
+@Module({ imports: [IdeaWeightsWorkerModule] })
 export class CareWorkerModule {}

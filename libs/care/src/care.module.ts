@@ -5,10 +5,11 @@ import { DeflectionsResolver } from './deflections/deflections.resolver';
 import { DeflectionsService } from './deflections/deflections.service';
 import { SegmentsModule } from './segments/segments.module';
 import { CasesModule } from './cases/cases.module';
+import { IdeaWeightsModule } from './idea-weights/idea-weights.module';
 
 /** Care: the community bridged to assistance. For now, deflections (questions answered before asked). */
 @Module({
-  imports: [ForumModule, SegmentsModule, CasesModule],
+  imports: [ForumModule, SegmentsModule, CasesModule, IdeaWeightsModule],
   providers: [DeflectionsRepository, DeflectionsService, DeflectionsResolver],
 })
 export class CareModule {}
