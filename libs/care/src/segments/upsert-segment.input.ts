@@ -16,7 +16,7 @@ export class UpsertSegmentInput {
   @IsInt()
   firstResponseHours!: number;
 
-  @Field({ nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
   @IsOptional()
   @IsBoolean()
   dedicatedRepEnabled?: boolean | null;
