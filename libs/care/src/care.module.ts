@@ -6,10 +6,11 @@ import { DeflectionsService } from './deflections/deflections.service';
 import { SegmentsModule } from './segments/segments.module';
 import { CasesModule } from './cases/cases.module';
 import { IdeaWeightsModule } from './idea-weights/idea-weights.module';
+import { CareLiveModule } from './live/care-live.module';
 
 /** Care: the community bridged to assistance. For now, deflections (questions answered before asked). */
 @Module({
-  imports: [ForumModule, SegmentsModule, CasesModule, IdeaWeightsModule],
+  imports: [ForumModule, SegmentsModule, CasesModule, IdeaWeightsModule, CareLiveModule],
   providers: [DeflectionsRepository, DeflectionsService, DeflectionsResolver],
 })
 export class CareModule {}
