@@ -7,10 +7,18 @@ import { SegmentsModule } from './segments/segments.module';
 import { CasesModule } from './cases/cases.module';
 import { IdeaWeightsModule } from './idea-weights/idea-weights.module';
 import { CareLiveModule } from './live/care-live.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Care: the community bridged to assistance. For now, deflections (questions answered before asked). */
 @Module({
-  imports: [ForumModule, SegmentsModule, CasesModule, IdeaWeightsModule, CareLiveModule],
+  imports: [
+    ForumModule,
+    SegmentsModule,
+    CasesModule,
+    IdeaWeightsModule,
+    CareLiveModule,
+    MetricsModule,
+  ],
   providers: [DeflectionsRepository, DeflectionsService, DeflectionsResolver],
 })
 export class CareModule {}

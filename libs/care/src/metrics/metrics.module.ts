@@ -1,0 +1,12 @@
+import { ForumModule } from '@app/forum';
+import { Module } from '@nestjs/common';
+import { CareFiguresRepository } from './care-figures.repository';
+import { CareMetricsResolver } from './care-metrics.resolver';
+import { CareMetricsService } from './care-metrics.service';
+
+/** careMetrics: the community's figures from forum, care's own from its tables. */
+@Module({
+  imports: [ForumModule],
+  providers: [CareFiguresRepository, CareMetricsService, CareMetricsResolver],
+})
+export class MetricsModule {}
