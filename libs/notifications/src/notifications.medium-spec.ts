@@ -1,4 +1,11 @@
-import { APP_CONFIG, AppConfig, DomainEventHandlers, RequestLoaders, Viewer } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainEventHandlers,
+  RequestLoaders,
+  Role,
+  Viewer,
+} from '@app/core';
 import { BullModule } from '@nestjs/bullmq';
 import { ModerationLogModule } from '@app/moderation';
 import { MediumTest } from '@test/medium';
@@ -80,6 +87,44 @@ describe('notifications on the database: written once, read by their recipient',
       ]);
     }
     expect(await rowsOf(author.id)).toEqual([]);
+  });
+
+  it("writes a care reply handled twice once for the case's member, about the case", async () => {
+    const member = await medium.viewer();
+    const agent = await medium.viewer(Role.AGENT);
+    const caseId = randomUUID();
+    const event = {
+      id: String(nextEvent++),
+      type: 'care.case-message-posted',
+      occurredAt: new Date().toISOString(),
+      payload: {
+        caseId,
+        caseNumber: 7,
+        messageId: randomUUID(),
+        authorId: agent.id,
+        memberId: member.id,
+        assigneeId: agent.id,
+        internal: false,
+        byStaff: true,
+      },
+    };
+    const handlers = medium.get(DomainEventHandlers);
+    await handlers.dispatch(event);
+    await handlers.dispatch(event);
+    expect(await rowsOf(member.id)).toEqual([
+      {
+        kind: 'CASE_REPLY',
+        message: `@${agent.handle} replied to your case #7`,
+        event_id: event.id,
+      },
+    ]);
+    expect(
+      await medium.sql(
+        'SELECT subject_type, subject_id FROM notifications WHERE recipient_id = $1',
+        [member.id],
+      ),
+    ).toEqual([{ subject_type: 'CareCase', subject_id: caseId }]);
+    expect(await rowsOf(agent.id)).toEqual([]);
   });
 
   it('hands a retried write back what the first attempt wrote, marked not fresh', async () => {
