@@ -6,6 +6,7 @@ export { IdeaAudience } from './ideas/idea-audience';
 export { TrendingSweep } from './votes/trending-sweep';
 export { VoteWeights } from './votes/vote-weights';
 export { WeighedVotes } from './votes/weighed-votes';
+export { VotesService } from './votes/votes.service';
 export { ExportDownloadsService } from './export/export-downloads.service';
 export { IdeasMaintenanceProcessor } from './ideas-maintenance.processor';
 export { EXPORT_REQUESTED_EVENT } from './export/idea-export-queue';

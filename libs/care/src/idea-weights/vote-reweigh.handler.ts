@@ -27,10 +27,10 @@ export class VoteReweighHandler implements OnModuleInit {
   }
 
   /** Walks the member's votes to the end. */
-  async reweigh(memberId: string): Promise<void> {
+  async reweigh(memberId: string, pageSize = REWEIGH_PAGE): Promise<void> {
     const pages = idPages(
       (after, limit) => this.votes.reweighPage(memberId, after, limit),
-      REWEIGH_PAGE,
+      pageSize,
     );
     for await (const page of pages) void page;
   }
