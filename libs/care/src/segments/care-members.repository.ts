@@ -88,6 +88,17 @@ export class CareMembersRepository {
     );
   }
 
+  /** The members of a segment after `after`, in id order: a fan-out page. */
+  @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.UUID_2, 1000, SAMPLE.TX] })
+  async memberPage(segmentId: string, after: string, limit: number, tx: Tx): Promise<string[]> {
+    const rows: { user_id: string }[] = await tx.query(
+      `SELECT user_id FROM care_members WHERE segment_id = $1 AND user_id > $2
+       ORDER BY user_id LIMIT $3`,
+      [segmentId, after, limit],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   /** A segment that no longer allows reps: its members lose theirs. */
   async clearRepsOf(segmentId: string, tx: Tx): Promise<void> {
     await tx.query(

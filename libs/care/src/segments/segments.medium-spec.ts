@@ -2,6 +2,8 @@ import { RequestLoaders, Role } from '@app/core';
 import { ModerationLogModule } from '@app/moderation';
 import { MediumTest } from '@test/medium';
 import { CARE_EVENTS } from '../care.events';
+import { DataSource } from 'typeorm';
+import { CareMembersRepository } from './care-members.repository';
 import { SegmentsModule } from './segments.module';
 import { SegmentsRepository } from './segments.repository';
 import { SegmentsService } from './segments.service';
@@ -113,6 +115,27 @@ describe('segments on the database', () => {
       { memberId: member, segmentId: segment.id },
       { memberId: member, segmentId: null },
     ]);
+  });
+
+  it("weighs the segment's members again when its vote weight changes, across pages", async () => {
+    const segment = await upsert({ ideaVoteWeight: 2 });
+    const members: string[] = [];
+    for (let i = 0; i < 3; i++) members.push(await medium.member());
+    for (const id of members) await service.setMemberSegment(id, segment.id);
+    const changes = () =>
+      medium.sql<{ member: string }>(
+        `SELECT payload->>'memberId' AS member FROM outbox
+         WHERE type = $1 AND payload->>'segmentId' = $2 ORDER BY id`,
+        [CARE_EVENTS.memberSegmentChanged, segment.id],
+      );
+    const moves = (await changes()).length;
+    await upsert({ key: segment.key, ideaVoteWeight: 2, name: 'Same weight' });
+    expect(await changes()).toHaveLength(moves);
+    const pages = medium.get(CareMembersRepository);
+    const tx = medium.get(DataSource).manager;
+    expect(await pages.memberPage(segment.id, members.sort()[0], 1, tx)).toEqual([members[1]]);
+    await upsert({ key: segment.key, ideaVoteWeight: 3 });
+    expect((await changes()).slice(moves).map((row) => row.member)).toEqual(members.sort());
   });
 
   it('gives profileOf the segment settings and the rep, defaults without a segment', async () => {

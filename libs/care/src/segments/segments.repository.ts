@@ -30,6 +30,18 @@ export class SegmentsRepository {
     return rows.map(toSegment);
   }
 
+  /**
+   * The vote weight of the segment with this key (null when there is none), locked so that no
+   * member moves in or out while its members' votes are weighed again.
+   */
+  async lockWeightByKey(key: string, tx: Tx): Promise<number | null> {
+    const rows: { idea_vote_weight: number }[] = await tx.query(
+      `SELECT idea_vote_weight FROM care_segments WHERE key = $1 FOR UPDATE`,
+      [key],
+    );
+    return rows[0]?.idea_vote_weight ?? null;
+  }
+
   /** Inserts the segment, or updates the one with that key (keeping its id and count). */
   async upsert(id: string, settings: SegmentSettings, tx: Tx): Promise<SegmentRecord> {
     const rows: SegmentRow[] = await tx.query(

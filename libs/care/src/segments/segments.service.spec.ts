@@ -65,6 +65,10 @@ function serviceWith() {
       segments.set(row.id, row);
       return row;
     }),
+    lockWeightByKey: jest.fn(
+      async (key: string) =>
+        [...segments.values()].find((s) => s.key === key)?.ideaVoteWeight ?? null,
+    ),
     lockForMove: jest.fn(async (ids: string[]) =>
       ids.flatMap((id) => {
         const s = segments.get(id);
@@ -90,6 +94,13 @@ function serviceWith() {
     setRep: jest.fn(async (userId: string, dedicatedRepId: string | null) => {
       members.set(userId, { ...member(userId), dedicatedRepId });
     }),
+    memberPage: jest.fn(async (segmentId: string, after: string, limit: number) =>
+      [...members.values()]
+        .filter((m) => m.segmentId === segmentId && m.userId > after)
+        .map((m) => m.userId)
+        .sort()
+        .slice(0, limit),
+    ),
     clearRepsOf: jest.fn(async (segmentId: string) => {
       for (const m of members.values()) if (m.segmentId === segmentId) m.dedicatedRepId = null;
     }),
@@ -149,6 +160,29 @@ describe('SegmentsService', () => {
     await service.upsert({ key: KEY, name: 'Renamed', firstResponseHours: 8 });
     expect(members.get(MEMBER)?.dedicatedRepId).toBeNull();
     expect(segments.get(KEY)).toMatchObject({ name: 'Renamed', dedicatedRepEnabled: false });
+  });
+
+  it("a new vote weight records a change for each of the segment's members, an unchanged one none", async () => {
+    const { service, events } = serviceWith();
+    await service.setMemberSegment(MEMBER, KEY);
+    await service.setMemberSegment(AGENT, KEY);
+    await service.setMemberSegment(PM, PLAIN);
+    events.length = 0;
+    await service.upsert({ key: KEY, name: KEY, firstResponseHours: 4, ideaVoteWeight: 5 });
+    await service.upsert({
+      key: 'brand-new',
+      name: 'New',
+      firstResponseHours: 4,
+      ideaVoteWeight: 9,
+    });
+    expect(events).toEqual([]);
+    await service.upsert({ key: KEY, name: KEY, firstResponseHours: 4, ideaVoteWeight: 50 });
+    expect(events).toEqual(
+      [AGENT, MEMBER].map((memberId) => ({
+        type: CARE_EVENTS.memberSegmentChanged,
+        payload: { memberId, segmentId: KEY },
+      })),
+    );
   });
 
   it('refuses bad settings before writing anything', async () => {

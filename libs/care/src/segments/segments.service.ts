@@ -2,6 +2,7 @@ import {
   badInput,
   byKeys,
   forbidden,
+  idPages,
   notFound,
   OutboxService,
   RequestLoaders,
@@ -57,12 +58,30 @@ export class SegmentsService {
     return mayReadSegments(viewer) ? this.segmentById(loaders, id) : null;
   }
 
-  /** Creates the segment, or updates the one with the same key. */
+  /**
+   * Creates the segment, or updates the one with the same key. A new vote weight is a change of
+   * every member's weighing: each is recorded as memberSegmentChanged, so that their idea votes
+   * are weighed again as when they move.
+   */
   async upsert(input: SegmentInput): Promise<SegmentRecord> {
     const settings = segmentSettings(input);
     return this.transactions.run(async (tx) => {
+      const weightBefore = await this.segments.lockWeightByKey(settings.key, tx);
       const segment = await this.segments.upsert(randomUUID(), settings, tx);
       if (!segment.dedicatedRepEnabled) await this.members.clearRepsOf(segment.id, tx);
+      if (weightBefore !== null && weightBefore !== segment.ideaVoteWeight) {
+        const pages = idPages((after, limit) =>
+          this.members.memberPage(segment.id, after, limit, tx),
+        );
+        for await (const page of pages) {
+          for (const memberId of page) {
+            await this.outbox.record(tx, CARE_EVENTS.memberSegmentChanged, {
+              memberId,
+              segmentId: segment.id,
+            });
+          }
+        }
+      }
       return segment;
     });
   }
