@@ -181,6 +181,12 @@ const EXPECTED_DIFFERENCES: readonly string[] = [
   'ALTER TABLE "products" ALTER COLUMN "rating_sum" DROP DEFAULT',
   'ALTER TABLE "products" ALTER COLUMN "rating_histogram" DROP DEFAULT',
   'ALTER TABLE "products" ALTER COLUMN "created_at" DROP DEFAULT',
+  // ideas.weighted_vote_count (weighted idea votes): its check, default and WEIGHTED indexes.
+  'ALTER TABLE "ideas" DROP CONSTRAINT "ideas_weighted_vote_count_check"',
+  'ALTER TABLE "ideas" ALTER COLUMN "weighted_vote_count" DROP DEFAULT',
+  'DROP INDEX "public"."ideas_weighted_idx"',
+  'DROP INDEX "public"."ideas_board_weighted_idx"',
+  'DROP INDEX "public"."ideas_status_weighted_idx"',
 ];
 
 /**
