@@ -5,3 +5,4 @@ export * from './care.events';
 export * from './cases/care.enums';
 export { CasesModule } from './cases/cases.module';
 export { CasesService } from './cases/cases.service';
+export { CARE_JOBS_QUEUE, CareJobsProcessor } from './jobs/care-jobs.processor';
