@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Client } from 'graphql-ws';
 import { fromGlobalId } from '@app/core';
 import { ok } from './support/graphql-client';
@@ -236,6 +237,35 @@ describe('care notifications', () => {
     await settle();
     expect(await notificationsOf(selfAsker)).toEqual([]);
     expect(mailbox.to(selfAsker.email)).toEqual([]);
+  });
+
+  it('tells the asker when the platform escalates their unanswered question', async () => {
+    const asker = await app.member();
+    const threadId = await app.ask(asker, boardId, 'Nobody knows why my calls drop');
+    // The worker's scheduled run, a day and more after the question was asked.
+    const queue = new Queue('care-jobs', {
+      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      prefix: `${app.name}-bull`,
+    });
+    try {
+      await queue.add('auto-escalation', {
+        now: new Date(Date.now() + 25 * 3_600_000).toISOString(),
+      });
+      const [escalated] = await notified(asker, 'THREAD_ESCALATED');
+      const [careCase] = await app.sql<{ number: number }>(
+        `SELECT number FROM care_cases WHERE thread_id = $1`,
+        [fromGlobalId(threadId, 'Thread', 'threadId')],
+      );
+      expect(escalated).toMatchObject({
+        message: `Your question “Nobody knows why my calls drop” went to our care team as case #${careCase.number}`,
+        actor: null,
+        subject: { __typename: 'CareCase', number: careCase.number },
+      });
+      const [mail] = await mailed(asker, 1);
+      expect(mail.raw).toContain(`${PUBLIC_URL}/cases/${careCase.number}`);
+    } finally {
+      await queue.close();
+    }
   });
 
   it('pushes care notifications live to the member', async () => {
