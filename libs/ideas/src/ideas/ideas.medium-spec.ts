@@ -68,9 +68,9 @@ describe('ideas on the database', () => {
     // Distinct votes, scores and times set by hand, so that no order falls back on the ids.
     for (const [i, votes] of [3, 1, 4, 2, 5].entries()) {
       await medium.sql(
-        `UPDATE ideas SET vote_count = $2, trending_score = $3,
+        `UPDATE ideas SET vote_count = $2, trending_score = $3, weighted_vote_count = $5,
                 created_at = timestamptz '2026-01-01' + $4 * interval '1 minute' WHERE id = $1`,
-        [made[i].id, votes, 10 - votes, i],
+        [made[i].id, votes, 10 - votes, i, [2, 9, 1, 7, 3][i]],
       );
     }
     const titles = async (orderBy: IdeaOrder, extra: object = {}) => {
@@ -95,6 +95,7 @@ describe('ideas on the database', () => {
     };
     expect(await titles(IdeaOrder.TOP)).toEqual(['4', '2', '0', '3', '1']);
     expect(await titles(IdeaOrder.TRENDING)).toEqual(['1', '3', '0', '2', '4']);
+    expect(await titles(IdeaOrder.WEIGHTED)).toEqual(['1', '3', '4', '0', '2']);
     expect(await titles(IdeaOrder.NEWEST)).toEqual(['4', '3', '2', '1', '0']);
     expect(await titles(IdeaOrder.NEWEST, { tag: 'odd' })).toEqual(['3', '1']);
     await medium.sql(`UPDATE ideas SET status = 'PLANNED' WHERE id = $1`, [made[2].id]);

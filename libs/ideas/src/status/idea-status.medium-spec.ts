@@ -74,6 +74,34 @@ describe('status changes and merges on the database', () => {
     ]);
   });
 
+  it('merges votes with the weights they were cast with, a member who voted for both counted once', async () => {
+    const source = await submit('Invoices per cost centre');
+    const target = await submit('Invoices split by cost centre');
+    const both = await medium.viewer();
+    const onlySource = await medium.viewer();
+    await votes.vote(both, source.id);
+    await votes.vote(both, target.id);
+    await votes.vote(onlySource, source.id);
+    // As if care had weighed them: `both` 3 on each idea, `onlySource` 10.
+    await medium.sql(
+      `WITH w AS (
+         UPDATE idea_votes SET weight = CASE user_id WHEN $2 THEN 10 ELSE 3 END
+          WHERE user_id IN ($1, $2) RETURNING idea_id, weight
+       )
+       UPDATE ideas i SET weighted_vote_count = weighted_vote_count - 1 + w.weight
+         FROM w WHERE i.id = w.idea_id`,
+      [both.id, onlySource.id],
+    );
+    const merged = await statuses.merge(pm, source.id, target.id);
+    // The target's author (1) and `both` (3), joined by the source's author (1) and `onlySource` (10).
+    expect(merged.weightedVoteCount).toBe(15);
+    expect(
+      await medium.sql(`SELECT sum(weight)::int AS total FROM idea_votes WHERE idea_id = $1`, [
+        target.id,
+      ]),
+    ).toEqual([{ total: 15 }]);
+  });
+
   it('merges a duplicate: overlapping voters counted once, followers moved, the source closed', async () => {
     const source = await submit('Dark mode for the app');
     const target = await submit('Dark theme for the app');

@@ -73,6 +73,16 @@ describe('votes on the database: one per member, counted once', () => {
     expect(after.trending_score).toBeGreaterThanOrEqual(26);
   });
 
+  it('weighs every vote 1 when nothing provides the weights, in weightedVoteCount too', async () => {
+    const idea = await submitIdea();
+    const [member] = await viewers(1);
+    expect((await votes.vote(member, idea.id)).weightedVoteCount).toBe(2);
+    expect(
+      await medium.sql(`SELECT DISTINCT weight FROM idea_votes WHERE idea_id = $1`, [idea.id]),
+    ).toEqual([{ weight: 1 }]);
+    expect((await votes.unvote(member, idea.id)).weightedVoteCount).toBe(1);
+  });
+
   it('takes nothing off the trending score for a vote older than the week, and refuses closed ideas', async () => {
     const idea = await submitIdea();
     const members = await viewers(3);
