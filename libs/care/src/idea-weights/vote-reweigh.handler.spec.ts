@@ -41,7 +41,7 @@ describe('re-weighing a member’s idea votes when their segment changes', () =>
 
   it('stops at once for a member without votes, and ignores other events', async () => {
     const { handler, handlers, votes } = handlerOver([]);
-    await handler.reweigh('member');
+    expect(await handler.reweigh('member')).toBe(0);
     expect(votes.reweighPage).toHaveBeenCalledTimes(1);
     await handlers.dispatch({
       id: '2',

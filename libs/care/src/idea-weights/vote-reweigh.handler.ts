@@ -22,16 +22,20 @@ export class VoteReweighHandler implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register({
       handles: CARE_EVENTS.memberSegmentChanged,
-      handle: (event) => this.reweigh(event.payload.memberId),
+      handle: async (event) => {
+        await this.reweigh(event.payload.memberId);
+      },
     });
   }
 
-  /** Walks the member's votes to the end. */
-  async reweigh(memberId: string, pageSize = REWEIGH_PAGE): Promise<void> {
+  /** Walks the member's votes to the end; returns how many ideas it went through. */
+  async reweigh(memberId: string, pageSize = REWEIGH_PAGE): Promise<number> {
     const pages = idPages(
       (after, limit) => this.votes.reweighPage(memberId, after, limit),
       pageSize,
     );
-    for await (const page of pages) void page;
+    let walked = 0;
+    for await (const ideaIds of pages) walked += ideaIds.length;
+    return walked;
   }
 }
