@@ -19,8 +19,8 @@ export interface AskedQuestion extends QuestionKey {
 /**
  * Published questions in the order they were asked, for a walk that resumes where it stopped
  * (care's auto-escalation): a page costs its own rows, whatever the size of the table. The walk
- * is a range scan of threads_sitemap_idx (created_at, id) WHERE content_status = 'PUBLISHED',
- * and each answer check a probe of posts_thread_created_idx (thread_id, …).
+ * is a range scan of an index of threads by (created_at, id) (threads_newest_idx read backward,
+ * or threads_sitemap_idx), and each answer check a probe of posts by thread_id.
  */
 @Injectable()
 export class QuestionsAwaitingAnswerRepository {

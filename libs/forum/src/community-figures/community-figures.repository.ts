@@ -15,8 +15,9 @@ export interface CommunityFigures {
 
 /**
  * The community's figures over [since, until), computed by one statement from the rows: the
- * window is a range of threads_sitemap_idx (created_at, id) WHERE content_status = 'PUBLISHED',
- * each question's answers a probe of posts_thread_created_idx (thread_id, created_at, id).
+ * window is a range of an index of threads by created_at (threads_newest_idx or
+ * threads_sitemap_idx), each question's answers a probe of posts by thread_id
+ * (posts_thread_created_idx serves the first answer's time).
  * Staff are the answerers whose role is AGENT, MODERATOR or ADMIN now, read by joining users
  * in the same statement (a staff list passed in would need a second round trip and go stale).
  */
