@@ -112,6 +112,14 @@ describe("Care's scheduled jobs on the real database", () => {
     expect(await mark()).toEqual({ after_at: after(50), after_id: question });
   });
 
+  it('never escalates a question twice, even walked again after its case was resolved', async () => {
+    const before = await autoCases();
+    await medium.sql(`UPDATE care_cases SET status = 'RESOLVED', resolved_at = now()`);
+    await medium.sql('DELETE FROM care_job_marks');
+    expect(await escalation.run(after(200))).toBe(0);
+    expect(await autoCases()).toEqual(before);
+  });
+
   describe('rep fallback', () => {
     const now = new Date('2029-06-01T12:00:00.000Z');
     const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
