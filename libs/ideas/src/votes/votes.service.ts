@@ -36,6 +36,8 @@ export class VotesService {
   /** Takes the viewer's vote back; taking back a vote never cast changes nothing. */
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
     await this.transactions.run(async (tx) => {
+      // No hold on the voter: the vote takes off what its row says, and a re-weigh rewrites
+      // rows only under their idea's lock, which this waits for.
       votableIdea(await this.ideaRows.lockById(ideaId, tx), viewer);
       await this.votes.remove(ideaId, viewer.id, tx);
     });
