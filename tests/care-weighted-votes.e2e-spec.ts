@@ -1,3 +1,4 @@
+import { parseGlobalId } from '@app/core';
 import { ok } from './support/graphql-client';
 import { submitIdea, UNVOTE, VOTE } from './support/ideas';
 import { eventually, Member, TestApp } from './support/test-app';
@@ -14,6 +15,12 @@ const LIST = `query($filter: IdeaFilter, $orderBy: IdeaOrder, $first: Int, $afte
   }
 }`;
 
+const uuidOf = (globalId: string): string => {
+  const decoded = parseGlobalId(globalId);
+  if (!decoded) throw new Error(`not a global ID: ${globalId}`);
+  return decoded.id;
+};
+
 interface Listed {
   edges: Array<{
     cursor: string;
@@ -29,6 +36,7 @@ describe('weighted idea votes over HTTP', () => {
   let pro: Member;
   let boardId: string;
   let proSegmentId: string;
+  let keySegmentId: string;
   let keyIdea: string;
   let popularIdea: string;
 
@@ -58,7 +66,7 @@ describe('weighted idea votes over HTTP', () => {
           admin.token,
         ),
       ).upsertSegment.id;
-    const keySegmentId = await segment('key-accounts', 10);
+    keySegmentId = await segment('key-accounts', 10);
     proSegmentId = await segment('pro', 3);
     for (const [member, segmentId] of [
       [keyAccount, keySegmentId],
@@ -108,6 +116,46 @@ describe('weighted idea votes over HTTP', () => {
     const second = await list('WEIGHTED', 2, first.pageInfo.endCursor ?? undefined);
     expect(titles(second)).toEqual(['Dark mode in the app', 'Paper bills on request']);
     expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('counts 50 members of weights 1, 3 and 10 voting on one idea at once exactly', async () => {
+    const ideaId = await submitIdea(
+      app,
+      await app.member(),
+      await app.board(admin, 'IDEAS'), // a board of its own, off the lists above
+      'Roaming alerts by text',
+    );
+    const weights = Array.from({ length: 50 }, (_, i) => [1, 3, 10][i % 3]);
+    const members: Member[] = [];
+    for (let i = 0; i < weights.length; i += 10) {
+      members.push(...(await Promise.all(weights.slice(i, i + 10).map(() => app.member()))));
+    }
+    // Their segments set in the database, as setMemberSegment would (tested above), to keep it short.
+    const segmentIds: Record<number, string | null> = {
+      1: null,
+      3: uuidOf(proSegmentId),
+      10: uuidOf(keySegmentId),
+    };
+    for (const [i, member] of members.entries()) {
+      if (segmentIds[weights[i]]) {
+        await app.sql(`INSERT INTO care_members (user_id, segment_id) VALUES ($1, $2)`, [
+          uuidOf(member.id),
+          segmentIds[weights[i]],
+        ]);
+      }
+    }
+    const results = await Promise.all(
+      members.map((member) => app.gql(VOTE, { id: ideaId }, member.token)),
+    );
+    results.forEach((result) => ok(result));
+    const total = 1 + weights.reduce((sum, weight) => sum + weight, 0);
+    expect(await weightOf(ideaId)).toBe(total);
+    await Promise.all(
+      members.slice(0, 25).map((member) => app.gql(UNVOTE, { id: ideaId }, member.token)),
+    );
+    expect(await weightOf(ideaId)).toBe(
+      1 + weights.slice(25).reduce((sum, weight) => sum + weight, 0),
+    );
   });
 
   it("re-weighs a member's votes in the worker when their segment changes", async () => {
