@@ -330,6 +330,43 @@ describe('care cases over HTTP', () => {
       );
       expect(n).toBe(1);
     });
+    it('pages messages oldest first, 50 by default', async () => {
+      const member = await app.member();
+      const careCase = await open(member);
+      await app.sql(
+        `INSERT INTO care_case_messages (id, case_id, author_id, body, body_html, created_at)
+         SELECT gen_random_uuid(), $1, $2, 'm' || i, '<p>m' || i || '</p>', now() + i * interval '1 second'
+           FROM generate_series(1, 54) AS i`,
+        [uuidOf(careCase.id), uuidOf(member.id)],
+      );
+      const PAGE = `query($id: ID!, $after: String) { careCase(id: $id) {
+        messages(after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { body } } }
+      } }`;
+      type Page = {
+        careCase: {
+          messages: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: Array<{ node: { body: string } }>;
+          };
+        };
+      };
+      const first = ok(await app.gql<Page>(PAGE, { id: careCase.id }, member.token)).careCase
+        .messages;
+      expect(first.totalCount).toBe(55);
+      expect(first.edges).toHaveLength(50);
+      expect(first.edges[0].node.body).toBe(input.body);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const rest = ok(
+        await app.gql<Page>(
+          PAGE,
+          { id: careCase.id, after: first.pageInfo.endCursor },
+          member.token,
+        ),
+      ).careCase.messages;
+      expect(rest.edges.map((e) => e.node.body)).toEqual(['m50', 'm51', 'm52', 'm53', 'm54']);
+      expect(rest.pageInfo.hasNextPage).toBe(false);
+    });
   });
 
   describe('assignCase', () => {

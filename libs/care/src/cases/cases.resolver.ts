@@ -32,6 +32,7 @@ import {
 } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { CareInboxFilter } from '../dto/care-inbox-filter.input';
+import { CaseMessagesArgs } from '../dto/case-messages.args';
 import { EscalateThreadInput } from '../dto/escalate-thread.input';
 import { OpenCaseInput } from '../dto/open-case.input';
 import { ResolveCaseInput } from '../dto/resolve-case.input';
@@ -205,7 +206,7 @@ export class CasesResolver {
   messages(
     @Parent() careCase: CareCaseEntity,
     @CurrentUser() viewer: Viewer | null,
-    @Args() paging: PageArgs,
+    @Args() paging: CaseMessagesArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<CaseMessageEntity>> {
     return this.reads.messagesOf(careCase, viewer, pageRequest(paging, info));
