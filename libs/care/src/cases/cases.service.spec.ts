@@ -302,6 +302,13 @@ describe('CasesService.open', () => {
     );
     expect(events[0]).toMatchObject({ type: CARE_EVENTS.caseOpened, payload: { assigneeId: rep } });
   });
+  it("keeps a rep out of it once the member's segment no longer offers dedicated reps", async () => {
+    const { service } = setup({ dedicatedRepEnabled: false, dedicatedRepId: randomUUID() });
+    await expect(service.open(viewer(), caseInput)).resolves.toMatchObject({
+      assigneeId: null,
+      repFallbackAt: null,
+    });
+  });
 });
 
 describe('CasesService.escalate', () => {

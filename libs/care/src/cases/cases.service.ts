@@ -414,7 +414,8 @@ export class CasesService {
           profile.firstResponseHours,
           this.config.careFirstResponseHours,
         );
-        const repId = profile.dedicatedRepId;
+        // Only while the member's segment offers dedicated reps.
+        const repId = profile.dedicatedRepEnabled ? profile.dedicatedRepId : null;
         const number = await this.cases.insert(
           {
             id,
