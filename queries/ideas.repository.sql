@@ -59,6 +59,7 @@ SELECT
   "IdeaEntity"."status_note" AS "IdeaEntity_status_note",
   "IdeaEntity"."content_status" AS "IdeaEntity_content_status",
   "IdeaEntity"."vote_count" AS "IdeaEntity_vote_count",
+  "IdeaEntity"."weighted_vote_count" AS "IdeaEntity_weighted_vote_count",
   "IdeaEntity"."trending_score" AS "IdeaEntity_trending_score",
   "IdeaEntity"."merged_into" AS "IdeaEntity_merged_into"
 FROM
@@ -83,6 +84,7 @@ SELECT
   "IdeaEntity"."status_note" AS "IdeaEntity_status_note",
   "IdeaEntity"."content_status" AS "IdeaEntity_content_status",
   "IdeaEntity"."vote_count" AS "IdeaEntity_vote_count",
+  "IdeaEntity"."weighted_vote_count" AS "IdeaEntity_weighted_vote_count",
   "IdeaEntity"."trending_score" AS "IdeaEntity_trending_score",
   "IdeaEntity"."merged_into" AS "IdeaEntity_merged_into"
 FROM
@@ -105,6 +107,7 @@ SELECT
   "IdeaEntity"."status_note" AS "IdeaEntity_status_note",
   "IdeaEntity"."content_status" AS "IdeaEntity_content_status",
   "IdeaEntity"."vote_count" AS "IdeaEntity_vote_count",
+  "IdeaEntity"."weighted_vote_count" AS "IdeaEntity_weighted_vote_count",
   "IdeaEntity"."trending_score" AS "IdeaEntity_trending_score",
   "IdeaEntity"."merged_into" AS "IdeaEntity_merged_into"
 FROM
@@ -130,6 +133,7 @@ SELECT
   "i"."status_note" AS "i_status_note",
   "i"."content_status" AS "i_content_status",
   "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
   "i"."trending_score" AS "i_trending_score",
   "i"."merged_into" AS "i_merged_into"
 FROM
@@ -158,6 +162,7 @@ SELECT
   "i"."status_note" AS "i_status_note",
   "i"."content_status" AS "i_content_status",
   "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
   "i"."trending_score" AS "i_trending_score",
   "i"."merged_into" AS "i_merged_into"
 FROM
@@ -187,6 +192,7 @@ SELECT
   "i"."status_note" AS "i_status_note",
   "i"."content_status" AS "i_content_status",
   "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
   "i"."trending_score" AS "i_trending_score",
   "i"."merged_into" AS "i_merged_into"
 FROM
@@ -214,6 +220,7 @@ SELECT
   "i"."status_note" AS "i_status_note",
   "i"."content_status" AS "i_content_status",
   "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
   "i"."trending_score" AS "i_trending_score",
   "i"."merged_into" AS "i_merged_into"
 FROM
@@ -242,6 +249,7 @@ SELECT
   "i"."status_note" AS "i_status_note",
   "i"."content_status" AS "i_content_status",
   "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
   "i"."trending_score" AS "i_trending_score",
   "i"."merged_into" AS "i_merged_into"
 FROM
@@ -270,6 +278,7 @@ SELECT
   "i"."status_note" AS "i_status_note",
   "i"."content_status" AS "i_content_status",
   "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
   "i"."trending_score" AS "i_trending_score",
   "i"."merged_into" AS "i_merged_into"
 FROM
@@ -284,6 +293,64 @@ WHERE
   )
 ORDER BY
   "i"."trending_score" DESC,
+  "i"."id" DESC
+LIMIT
+  21;
+
+-- IdeasRepository.page (weighted)
+-- params: []
+SELECT
+  "i"."id" AS "i_id",
+  "i"."author_id" AS "i_author_id",
+  "i"."body" AS "i_body",
+  "i"."body_html" AS "i_body_html",
+  "i"."created_at" AS "i_created_at",
+  "i"."board_id" AS "i_board_id",
+  "i"."title" AS "i_title",
+  "i"."tags" AS "i_tags",
+  "i"."status" AS "i_status",
+  "i"."status_note" AS "i_status_note",
+  "i"."content_status" AS "i_content_status",
+  "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
+  "i"."trending_score" AS "i_trending_score",
+  "i"."merged_into" AS "i_merged_into"
+FROM
+  "ideas" "i"
+WHERE
+  "i"."content_status" = 'PUBLISHED'
+ORDER BY
+  "i"."weighted_vote_count" DESC,
+  "i"."id" DESC
+LIMIT
+  21;
+
+-- IdeasRepository.page (weighted on a board after a cursor)
+-- params: ["00000000-0000-4000-8000-000000000001",7,"00000000-0000-4000-8000-000000000001"]
+SELECT
+  "i"."id" AS "i_id",
+  "i"."author_id" AS "i_author_id",
+  "i"."body" AS "i_body",
+  "i"."body_html" AS "i_body_html",
+  "i"."created_at" AS "i_created_at",
+  "i"."board_id" AS "i_board_id",
+  "i"."title" AS "i_title",
+  "i"."tags" AS "i_tags",
+  "i"."status" AS "i_status",
+  "i"."status_note" AS "i_status_note",
+  "i"."content_status" AS "i_content_status",
+  "i"."vote_count" AS "i_vote_count",
+  "i"."weighted_vote_count" AS "i_weighted_vote_count",
+  "i"."trending_score" AS "i_trending_score",
+  "i"."merged_into" AS "i_merged_into"
+FROM
+  "ideas" "i"
+WHERE
+  "i"."content_status" = 'PUBLISHED'
+  AND "i"."board_id" = $1
+  AND ("i"."weighted_vote_count", "i"."id") < ($2, $3)
+ORDER BY
+  "i"."weighted_vote_count" DESC,
   "i"."id" DESC
 LIMIT
   21;
@@ -408,6 +475,7 @@ SELECT
   "IdeaEntity"."status_note" AS "IdeaEntity_status_note",
   "IdeaEntity"."content_status" AS "IdeaEntity_content_status",
   "IdeaEntity"."vote_count" AS "IdeaEntity_vote_count",
+  "IdeaEntity"."weighted_vote_count" AS "IdeaEntity_weighted_vote_count",
   "IdeaEntity"."trending_score" AS "IdeaEntity_trending_score",
   "IdeaEntity"."merged_into" AS "IdeaEntity_merged_into"
 FROM

@@ -2,30 +2,39 @@
 -- A test fails when this file is stale; `npm run bench` EXPLAINs every statement in it.
 
 -- VotesRepository.add
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
+-- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",3]
 WITH
   added AS (
     INSERT INTO
-      idea_votes (idea_id, user_id)
+      idea_votes (idea_id, user_id, weight)
     VALUES
-      ($1, $2)
+      ($1, $2, $3)
     ON CONFLICT DO NOTHING
     RETURNING
-      idea_id AS target_id
+      idea_id,
+      weight
   )
-UPDATE ideas
+UPDATE ideas i
 SET
-  vote_count = vote_count + 1,
-  trending_score = trending_score + 1
+  vote_count = i.vote_count + 1,
+  weighted_vote_count = i.weighted_vote_count + added.weight,
+  trending_score = i.trending_score + 1
+FROM
+  added
 WHERE
-  id IN (
-    SELECT
-      target_id
-    FROM
-      added
-  )
+  i.id = added.idea_id
 RETURNING
-  id;
+  i.id;
+
+-- VotesRepository.holdVoter
+-- params: ["00000000-0000-4000-8000-000000000001"]
+SELECT
+  pg_advisory_xact_lock_shared(1764001300, hashtext ($1));
+
+-- VotesRepository.holdVoterAlone
+-- params: ["00000000-0000-4000-8000-000000000001"]
+SELECT
+  pg_advisory_xact_lock(1764001300, hashtext ($1));
 
 -- VotesRepository.remove
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
@@ -36,7 +45,8 @@ WITH
       idea_id = $1
       AND user_id = $2
     RETURNING
-      idea_id AS target_id,
+      idea_id,
+      weight,
       CASE
         WHEN created_at > now() - interval '7 days' THEN power(
           0.5,
@@ -47,18 +57,44 @@ WITH
           ) / 172800
         )
         ELSE 0
-      END AS weight
+      END AS trending
   )
-UPDATE ideas t
+UPDATE ideas i
 SET
-  vote_count = vote_count - 1,
-  trending_score = GREATEST(t.trending_score - removed.weight, 0)
+  vote_count = i.vote_count - 1,
+  weighted_vote_count = i.weighted_vote_count - removed.weight,
+  trending_score = GREATEST(i.trending_score - removed.trending, 0)
 FROM
   removed
 WHERE
-  t.id = removed.target_id
+  i.id = removed.idea_id
 RETURNING
-  t.id;
+  i.id;
+
+-- VotesRepository.reweighVotesOf
+-- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",500]
+SELECT
+  i.id
+FROM
+  ideas i
+WHERE
+  i.id IN (
+    SELECT
+      v.idea_id
+    FROM
+      idea_votes v
+    WHERE
+      v.user_id = $1
+      AND v.idea_id > $2
+    ORDER BY
+      v.idea_id
+    LIMIT
+      $3
+  )
+ORDER BY
+  i.id
+FOR UPDATE OF
+  i;
 
 -- VotesRepository.votedAmong
 -- params: ["00000000-0000-4000-8000-000000000001",["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]]

@@ -82,6 +82,18 @@ export const COUNTER_QUERIES: Readonly<Record<string, string>> = {
            (SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id) AS actual
       FROM ideas i`,
 
+  // The votes' weights (each the voter's segment weight when cast, re-weighed on a change).
+  'ideas.weighted_vote_count': `
+    SELECT i.id, i.weighted_vote_count AS stored,
+           (SELECT coalesce(sum(v.weight), 0) FROM idea_votes v WHERE v.idea_id = i.id) AS actual
+      FROM ideas i`,
+
+  // Members in each care segment.
+  'care_segments.member_count': `
+    SELECT s.id, s.member_count AS stored,
+           (SELECT count(*) FROM care_members m WHERE m.segment_id = s.id) AS actual
+      FROM care_segments s`,
+
   // Each vote weighs at most 1 and decays from there, so the score stays within the votes. An
   // unvote takes back what its vote weighs now, a hair under the 1 it added, and the sweep clears
   // that residue within 15 minutes; a whole vote too many is a vote counted twice.
