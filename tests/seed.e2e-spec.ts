@@ -64,6 +64,69 @@ describe('the demo data', () => {
       { name: 'Phone X1', ratingCount: 1, ratingAverage: 4 },
     ]);
   });
+
+  it('holds a key account with a dedicated rep, an open case, and a resolved one whose official answer solved its thread', async () => {
+    const login = async (email: string, password: string) =>
+      ok(
+        await app.gql<{ login: { token: string } }>(
+          `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+          { input: { email, password } },
+        ),
+      ).login.token;
+    const bob = await login('bob@example.com', 'bob-password-1');
+    const agent = await login('agent@example.com', 'agent-password-1');
+    const mine = ok(
+      await app.gql<{
+        viewer: { segment: { key: string }; dedicatedRep: { handle: string } };
+        myCases: {
+          edges: Array<{
+            node: {
+              subject: string;
+              status: string;
+              assignee: { handle: string } | null;
+              thread: { status: string; acceptedSolution: { official: boolean } | null } | null;
+            };
+          }>;
+        };
+      }>(
+        `query {
+          viewer { segment { key } dedicatedRep { handle } }
+          myCases { edges { node { subject status assignee { handle }
+            thread { status acceptedSolution { official } } } } }
+        }`,
+        {},
+        bob,
+      ),
+    );
+    expect(mine.viewer).toEqual({
+      segment: { key: 'key-accounts' },
+      dedicatedRep: { handle: 'agent' },
+    });
+    expect(mine.myCases.edges.map((edge) => edge.node)).toEqual(
+      expect.arrayContaining([
+        {
+          subject: 'Add a second SIM to my contract',
+          status: 'OPEN',
+          assignee: { handle: 'agent' },
+          thread: null,
+        },
+        {
+          subject: 'My bill went up by 5 euros',
+          status: 'RESOLVED',
+          assignee: { handle: 'agent' },
+          thread: { status: 'SOLVED', acceptedSolution: { official: true } },
+        },
+      ]),
+    );
+    const inbox = ok(
+      await app.gql<{ careInbox: { totalCount: number } }>(
+        `{ careInbox { totalCount } }`,
+        {},
+        agent,
+      ),
+    );
+    expect(inbox.careInbox.totalCount).toBe(1);
+  });
 });
 
 /** With NODE_ENV=production (as in docker-compose.yml) the published passwords are never used. */

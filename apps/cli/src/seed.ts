@@ -158,7 +158,7 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
     { id: reply.postAnswer.id },
     tokens.alice,
   );
-  await gql(
+  const bill = await gql<{ askQuestion: { id: string } }>(
     ask,
     {
       input: {
@@ -170,6 +170,8 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
     },
     tokens.bob,
   );
+
+  await seedCare(gql, tokens, bill.askQuestion.id);
 
   const idea = await gql<{ submitIdea: { id: string } }>(
     `mutation($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }`,
@@ -226,4 +228,78 @@ export async function seed(app: NestFastifyApplication, databaseUrl: string): Pr
       'These passwords were generated for this database and are shown only now; the demo admin can do anything.',
     );
   }
+}
+
+/**
+ * Care: a key-account segment with bob in it and the agent as his dedicated rep; bob's bill
+ * question escalated to a case that the agent resolved with an official answer, accepted on the
+ * thread; and an open case of bob's, waiting for his rep.
+ */
+async function seedCare(
+  gql: ReturnType<typeof client>,
+  tokens: Record<string, string>,
+  billThreadId: string,
+): Promise<void> {
+  const segment = await gql<{ upsertSegment: { id: string } }>(
+    `mutation($input: UpsertSegmentInput!) { upsertSegment(input: $input) { id } }`,
+    {
+      input: {
+        key: 'key-accounts',
+        name: 'Key accounts',
+        firstResponseHours: 4,
+        dedicatedRepEnabled: true,
+        ideaVoteWeight: 10,
+      },
+    },
+    tokens.admin,
+  );
+  const members = await gql<{ bob: { id: string }; agent: { id: string } }>(
+    `query { bob: user(handle: "bob") { id } agent: user(handle: "agent") { id } }`,
+    {},
+  );
+  await gql(
+    `mutation($userId: ID!, $segmentId: ID) { setMemberSegment(userId: $userId, segmentId: $segmentId) { id } }`,
+    { userId: members.bob.id, segmentId: segment.upsertSegment.id },
+    tokens.admin,
+  );
+  await gql(
+    `mutation($userId: ID!, $agentId: ID) { assignDedicatedRep(userId: $userId, agentId: $agentId) { id } }`,
+    { userId: members.bob.id, agentId: members.agent.id },
+    tokens.admin,
+  );
+  const openCase = `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
+  const escalated = await gql<{ openCase: { id: string } }>(
+    openCase,
+    {
+      input: {
+        subject: 'My bill went up by 5 euros',
+        body: 'Nobody on the forum could tell me why. Can you look at my account?',
+        threadId: billThreadId,
+      },
+    },
+    tokens.bob,
+  );
+  await gql(
+    `mutation($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }`,
+    {
+      input: {
+        caseId: escalated.openCase.id,
+        note: 'The price change of your plan took effect this month; we refunded the difference.',
+        publicAnswer:
+          'Plan prices changed on the 1st, as announced by email in March. If your bill went up and you were not told, open a case and we refund the difference.',
+        acceptAsSolution: true,
+      },
+    },
+    tokens.agent,
+  );
+  await gql(
+    openCase,
+    {
+      input: {
+        subject: 'Add a second SIM to my contract',
+        body: 'I would like a data-only SIM for my tablet on the same contract.',
+      },
+    },
+    tokens.bob,
+  );
 }
