@@ -46,7 +46,8 @@ export type FlagReason =
 export type IdeaOrder =
   | 'NEWEST'
   | 'TOP'
-  | 'TRENDING';
+  | 'TRENDING'
+  | 'WEIGHTED';
 
 export type IdeaStatus =
   | 'DECLINED'
@@ -63,6 +64,9 @@ export type LoginInput = {
 };
 
 export type NotificationKind =
+  | 'CASE_ASSIGNED'
+  | 'CASE_REPLY'
+  | 'CASE_RESOLVED'
   | 'CONTENT_MODERATED'
   | 'IDEA_MERGED'
   | 'IDEA_STATUS_CHANGED'
@@ -70,7 +74,8 @@ export type NotificationKind =
   | 'MENTION'
   | 'NEW_ANSWER'
   | 'POST_CORRECTED'
-  | 'SOLUTION_ACCEPTED';
+  | 'SOLUTION_ACCEPTED'
+  | 'THREAD_ESCALATED';
 
 export type PostAnswerInput = {
   body: string;
@@ -361,6 +366,8 @@ export type NotificationsQueryVariables = Exact<{
 
 export type NotificationsQuery = { unreadNotificationCount: number, notifications: { edges: Array<{ node: { id: string, kind: NotificationKind, message: string, createdAt: string, readAt: string | null, subject:
           | { __typename: 'Board', id: string }
+          | { __typename: 'CareCase', id: string }
+          | { __typename: 'CaseMessage', id: string }
           | { __typename: 'Comment', id: string, idea: { id: string } }
           | { __typename: 'ExportJob', id: string }
           | { __typename: 'Idea', id: string }
@@ -370,6 +377,7 @@ export type NotificationsQuery = { unreadNotificationCount: number, notification
           | { __typename: 'Product', id: string }
           | { __typename: 'Review', id: string, product: { id: string } }
           | { __typename: 'ReviewItem', id: string }
+          | { __typename: 'Segment', id: string }
           | { __typename: 'Thread', id: string }
           | { __typename: 'User', id: string }
          | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
