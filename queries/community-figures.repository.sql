@@ -2,7 +2,7 @@
 -- A test fails when this file is stale; `npm run bench` EXPLAINs every statement in it.
 
 -- CommunityFiguresRepository.over
--- params: ["2026-01-01T00:00:00.000Z","2026-01-31T00:00:00.000Z",["AGENT","MODERATOR","ADMIN"]]
+-- params: ["2026-01-01T00:00:00.000Z","2026-01-31T00:00:00.000Z",["00000000-0000-4000-8000-000000000001"]]
 SELECT
   count(*)::int AS asked,
   count(*) FILTER (
@@ -41,12 +41,11 @@ FROM
           1
         FROM
           posts p
-          JOIN users u ON u.id = p.author_id
         WHERE
           p.thread_id = t.id
           AND p.status = 'PUBLISHED'
           AND p.author_id <> t.author_id
-          AND u.role <> ALL ($3::text[])
+          AND p.author_id <> ALL ($3::uuid[])
       ) AS by_peer
     FROM
       threads t

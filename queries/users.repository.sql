@@ -28,3 +28,12 @@ FROM
   users
 WHERE
   id = $1;
+
+-- UsersRepository.staffIds
+-- params: []
+SELECT
+  id
+FROM
+  users
+WHERE
+  role IN ('AGENT', 'MODERATOR', 'ADMIN');

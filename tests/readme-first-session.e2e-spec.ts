@@ -26,6 +26,8 @@ const ALICE = "alice's token";
 const CAROL = "carol's token";
 const MODERATOR = "the moderator's token";
 const PRODUCT_MANAGER = "the product manager's token";
+const BOB = "bob's token";
+const AGENT = "the agent's token";
 
 /** The value at a dotted path of a response, which must be a string. */
 function text(data: Data, path: string): string {
@@ -114,6 +116,16 @@ const STEPS: Step[] = [
   },
   { field: 'writeReview', as: CAROL },
   { field: 'product' },
+  { field: 'login', keep: { [BOB]: (data) => text(data, 'login.token') } },
+  { field: 'viewer', as: BOB },
+  { field: 'openCase', as: CAROL, keep: { '<case id>': (data) => text(data, 'openCase.id') } },
+  { field: 'login', keep: { [AGENT]: (data) => text(data, 'login.token') } },
+  { field: 'careInbox', as: AGENT },
+  { field: 'assignCase', as: AGENT },
+  { field: 'replyToCase', as: AGENT },
+  { field: 'replyToCase', as: AGENT },
+  { field: 'careCase', as: CAROL },
+  { field: 'resolveCase', as: AGENT },
 ];
 
 /**

@@ -75,6 +75,7 @@ const EXPECTED_DIFFERENCES: readonly string[] = [
   'ALTER TABLE "boards" DROP CONSTRAINT "boards_slug_key"',
   // Indexes. Most are partial (WHERE ...), expression (lower(...)), GIN (tags, tsvector, pg_trgm)
   // or carry a sort order, which @Index cannot express; none is declared on the entities.
+  'DROP INDEX "public"."users_staff_idx"',
   'DROP INDEX "public"."corrections_post_idx"',
   'DROP INDEX "public"."flags_review_item_idx"',
   'DROP INDEX "public"."review_items_open_target_key"',

@@ -113,6 +113,15 @@ export class UsersRepository {
     await tx.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
   }
 
+  /** The ids of every member with a staff role (AGENT, MODERATOR, ADMIN), from users_staff_idx. */
+  @SqlSnapshot({ params: [] })
+  async staffIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.users.query(
+      `SELECT id FROM users WHERE role IN ('AGENT', 'MODERATOR', 'ADMIN')`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** A member's reputation, or null for no such member; in `tx` when given. */
   @SqlSnapshot({ params: [SAMPLE.UUID] })
   async reputationOf(userId: string, tx?: Tx): Promise<number | null> {

@@ -82,6 +82,11 @@ export class UsersService {
   }
 
   /** A member by handle, ignoring case. */
+  /** The ids of the staff: agents, moderators and admins (a few, whatever the community's size). */
+  staffIds(): Promise<string[]> {
+    return this.users.staffIds();
+  }
+
   /** The handles of these members, by id (a member that does not exist is left out). */
   async handlesOf(ids: readonly string[]): Promise<Map<string, string>> {
     const members = await this.users.byIds(ids);

@@ -1,3 +1,4 @@
+import { UsersService } from '@app/identity';
 import { AccountStatus, Role, Viewer } from '@app/core';
 import { CommunityFiguresRepository } from '@app/forum';
 import { CareFiguresRepository } from './care-figures.repository';
@@ -35,6 +36,7 @@ function setup(counts: { asked?: number; opened?: number } = {}) {
   const service = new CareMetricsService(
     community as unknown as CommunityFiguresRepository,
     care as unknown as CareFiguresRepository,
+    { staffIds: jest.fn(async () => [STAFF_ID]) } as unknown as UsersService,
   );
   return { service, community, care };
 }
@@ -44,6 +46,8 @@ const codeOf = async (promise: Promise<unknown>) =>
     () => 'resolved',
     (error: { extensions?: { code?: string } }) => error.extensions?.code,
   );
+
+const STAFF_ID = '00000000-0000-4000-8000-00000000aaaa';
 
 describe('CareMetricsService', () => {
   it('turns the counts of the window into rates, until defaulting to now', async () => {
@@ -62,7 +66,7 @@ describe('CareMetricsService', () => {
       slaMetRate: 0.75,
       deflections: 7,
     });
-    expect(community.over).toHaveBeenCalledWith(since, NOW);
+    expect(community.over).toHaveBeenCalledWith(since, NOW, [STAFF_ID]);
     expect(care.cases).toHaveBeenCalledWith(since, NOW);
     expect(care.deflections).toHaveBeenCalledWith(since, NOW);
   });

@@ -1,5 +1,6 @@
 import { badInput, forbidden, hasRole, Role, STAFF_ROLES, Viewer } from '@app/core';
 import { CommunityFiguresRepository } from '@app/forum';
+import { UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { CareFiguresRepository } from './care-figures.repository';
 import { CareMetricsType } from './care-metrics.type';
@@ -16,6 +17,7 @@ export class CareMetricsService {
   constructor(
     private readonly community: CommunityFiguresRepository,
     private readonly care: CareFiguresRepository,
+    private readonly users: UsersService,
   ) {}
 
   /** Over [since, until), until defaulting to `now`; at most 366 days, since not after until. */
@@ -32,8 +34,9 @@ export class CareMetricsService {
     if (end.getTime() - since.getTime() > MOST_DAYS * DAY) {
       throw badInput('until', `the window is at most ${MOST_DAYS} days`);
     }
+    const staffIds = await this.users.staffIds();
     const [community, cases, deflections] = await Promise.all([
-      this.community.over(since, end),
+      this.community.over(since, end, staffIds),
       this.care.cases(since, end),
       this.care.deflections(since, end),
     ]);

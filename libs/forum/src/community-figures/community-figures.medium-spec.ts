@@ -20,7 +20,7 @@ describe('Community figures on the real database', () => {
   const at = (hour: number, minute = 0) => new Date(Date.UTC(2032, 0, 1, hour, minute));
 
   it('counts nothing in an empty window: rates from zero counts, no median', async () => {
-    expect(await figures.over(at(100), at(200))).toEqual({
+    expect(await figures.over(at(100), at(200), [])).toEqual({
       questionsAsked: 0,
       answeredByPeers: 0,
       solved: 0,
@@ -55,7 +55,7 @@ describe('Community figures on the real database', () => {
     await ask(0, { status: ThreadStatus.SOLVED });
     await ask(6);
 
-    expect(await figures.over(at(1), at(6))).toEqual({
+    expect(await figures.over(at(1), at(6), [agent])).toEqual({
       questionsAsked: 4,
       answeredByPeers: 2,
       solved: 2,

@@ -1,4 +1,4 @@
-import { SAMPLE, SqlSnapshot, STAFF_ROLES } from '@app/core';
+import { SAMPLE, SqlSnapshot } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,15 +18,14 @@ export interface CommunityFigures {
  * window is a range of an index of threads by created_at (threads_newest_idx or
  * threads_sitemap_idx), each question's answers a probe of posts by thread_id
  * (posts_thread_created_idx serves the first answer's time).
- * Staff are the answerers whose role is AGENT, MODERATOR or ADMIN now, read by joining users
- * in the same statement (a staff list passed in would need a second round trip and go stale).
+ * Staff are given by the caller (identity knows who they are): their answers are not peers'.
  */
 @Injectable()
 export class CommunityFiguresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  @SqlSnapshot({ params: [SAMPLE.DATE, new Date('2026-01-31T00:00:00.000Z')] })
-  async over(since: Date, until: Date): Promise<CommunityFigures> {
+  @SqlSnapshot({ params: [SAMPLE.DATE, new Date('2026-01-31T00:00:00.000Z'), [SAMPLE.UUID]] })
+  async over(since: Date, until: Date, staffIds: readonly string[]): Promise<CommunityFigures> {
     const [row]: Array<{
       asked: number;
       by_peers: number;
@@ -44,14 +43,14 @@ export class CommunityFiguresRepository {
                   (SELECT min(p.created_at) FROM posts p
                     WHERE p.thread_id = t.id AND p.status = 'PUBLISHED'
                       AND p.author_id <> t.author_id) AS first_answer_at,
-                  EXISTS (SELECT 1 FROM posts p JOIN users u ON u.id = p.author_id
+                  EXISTS (SELECT 1 FROM posts p
                            WHERE p.thread_id = t.id AND p.status = 'PUBLISHED'
                              AND p.author_id <> t.author_id
-                             AND u.role <> ALL ($3::text[])) AS by_peer
+                             AND p.author_id <> ALL ($3::uuid[])) AS by_peer
              FROM threads t
             WHERE t.content_status = 'PUBLISHED' AND t.created_at >= $1 AND t.created_at < $2
          ) q`,
-      [since, until, STAFF_ROLES],
+      [since, until, staffIds],
     );
     return {
       questionsAsked: row.asked,
