@@ -1,12 +1,10 @@
 import { AccountStatus, CoreModule, Role, Viewer } from '@app/core';
 import { DynamicModule, INestApplicationContext, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import Redis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { adminQuery, databaseUrl, templateDatabase } from './databases';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { dropTestResources, REDIS_URL } from './test-resources';
 
 /**
  * The medium tier: the services and repositories of one or more libs, wired by Nest as in the
@@ -79,14 +77,6 @@ export class MediumTest {
   async stop(): Promise<void> {
     await this.app?.close();
     await this.db?.end();
-    await adminQuery(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
-    const redis = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${this.name}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await dropTestResources(this.name);
   }
 }

@@ -1,11 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { INestApplicationContext } from '@nestjs/common';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createApi } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { adminQuery, databaseUrl, templateDatabase } from './databases';
+import { dropTestResources, REDIS_URL } from './test-resources';
 import { GraphQLResponse, ok, postGraphQL } from './graphql-client';
 
 export interface TestAppOptions {
@@ -24,8 +24,6 @@ export interface Member {
   password: string;
   token: string;
 }
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
  * One isolated platform for a test file: its own database cloned from the migrated template,
@@ -86,15 +84,7 @@ export class TestApp {
     for (const api of this.moreApis) await api.close();
     await this.api?.close();
     await this.db?.end();
-    await adminQuery(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
-    const redis = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${this.name}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await dropTestResources(this.name);
   }
 
   /** Sends a GraphQL operation to this app's API. */
