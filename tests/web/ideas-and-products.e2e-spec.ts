@@ -374,8 +374,12 @@ describe('ideas and products on the site', () => {
       await page.getByRole('link', { name: 'Newest' }).click();
       await currentTab(page, 'Newest').waitFor();
       await page.getByRole('link', { name: 'Roadmap idea number 22' }).waitFor();
+      // The link after the list: without scripts the page streams in, and its first idea
+      // arrives before the others.
+      const more = page.getByRole('link', { name: 'More ideas' });
+      await more.waitFor();
       expect(await page.locator('.idea-item').count()).toBe(20);
-      await page.getByRole('link', { name: 'More ideas' }).click();
+      await more.click();
       if (javaScriptEnabled) {
         // Added below the first page, which stays.
         await page.locator('.idea-item').nth(21).waitFor();
