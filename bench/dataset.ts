@@ -18,22 +18,27 @@ export async function seedDataset(
   databaseUrl: string,
   size: DatasetSize,
   passwordHash: string,
-): Promise<void> {
+): Promise<number> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
+  let rows = 0;
+  // Counts what each statement inserted: the generator reports its rows per second.
+  const insert = async (sql: string, params: unknown[] = []): Promise<void> => {
+    rows += (await db.query(sql, params)).rowCount ?? 0;
+  };
   try {
-    await db.query(
+    await insert(
       `INSERT INTO users (id, handle, email, display_name, password_hash, reputation)
        SELECT gen_random_uuid(), 'member' || i, 'member' || i || '@bench.local', 'Member ' || i, $2, (i * 37) % 3000
          FROM generate_series(1, $1) AS i`,
       [size.members, passwordHash],
     );
-    await db.query(
+    await insert(
       `INSERT INTO boards (id, slug, name, description, kind) VALUES
          (gen_random_uuid(), 'help', 'Help', 'Questions', 'QUESTIONS'),
          (gen_random_uuid(), 'devices', 'Devices', 'Phones', 'QUESTIONS')`,
     );
-    await db.query(
+    await insert(
       `WITH words AS (SELECT ARRAY['roaming','voicemail','esim','billing','signal','router','contract',
                                    'upgrade','coverage','password','invoice','data','hotspot','porting'] AS w),
             people AS (SELECT array_agg(id) AS ids FROM users),
@@ -50,7 +55,7 @@ export async function seedDataset(
          FROM generate_series(1, $1) AS i, words, people, boards`,
       [size.threads, size.answersPerThread],
     );
-    await db.query(
+    await insert(
       `WITH people AS (SELECT array_agg(id) AS ids FROM users)
        INSERT INTO posts (id, thread_id, author_id, body, body_html, body_text, kudos_count, created_at)
        SELECT gen_random_uuid(), t.id, people.ids[1 + (abs(hashtext(t.id::text)) + n) % array_length(people.ids, 1)],
@@ -68,7 +73,7 @@ export async function seedDataset(
       `UPDATE boards b SET thread_count = (SELECT count(*) FROM threads t WHERE t.board_id = b.id)`,
     );
     await db.query(`UPDATE users SET role = 'AGENT' WHERE handle = 'member2'`);
-    await db.query(
+    await insert(
       `WITH people AS (SELECT array_agg(id) AS ids FROM users)
        INSERT INTO care_cases (id, subject, member_id, status, priority, priority_rank, origin,
                                first_response_due_at, first_responded_at, resolved_at, created_at, updated_at)
@@ -82,7 +87,7 @@ export async function seedDataset(
          FROM generate_series(1, $1) AS i, people`,
       [size.cases],
     );
-    await db.query(
+    await insert(
       `INSERT INTO care_case_messages (id, case_id, author_id, body, body_html, internal, created_at)
        SELECT gen_random_uuid(), c.id, c.member_id, 'Please check my invoice ' || n, '<p>message</p>',
               false, c.created_at + (n || ' minutes')::interval
@@ -90,6 +95,7 @@ export async function seedDataset(
     );
     // VACUUM too: freshly filled GIN indexes keep pending entries that mislead the planner.
     await db.query('VACUUM ANALYZE');
+    return rows;
   } finally {
     await db.end();
   }

@@ -1,5 +1,6 @@
-// `npm run bench`: builds a synthetic community (BENCH_THREADS threads, 100,000 by default) in its
-// own database, starts the API in this process, and measures the hot read and write paths.
+// `npm run bench -- --scale small|medium|large`: builds a synthetic community in its own
+// database, starts the API in this process, measures the hot read and write paths, and writes
+// the results to bench/results/.
 // Also prints the plan of every statement in the SQL snapshots (queries/*.sql), so a plan change
 // is a visible change.
 import 'reflect-metadata';
@@ -8,16 +9,18 @@ import { Client } from 'pg';
 import { migrate } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
 import { seedDataset } from './dataset';
+import { benchOptions } from './options';
 import { explainSnapshots } from './query-plans';
+import { machine, writeReport } from './results';
 import { runScenario, ScenarioResult } from './load';
 import { startSite } from './site';
 
-const THREADS = Number(process.env.BENCH_THREADS ?? 100_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const OPTIONS = benchOptions();
+const SECONDS = OPTIONS.seconds;
+const CONCURRENCY = OPTIONS.concurrency;
 const ADMIN_URL =
   process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NAME = 'community_bench';
+const NAME = OPTIONS.database;
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: ADMIN_URL });
@@ -29,7 +32,8 @@ async function main(): Promise<void> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${NAME}`;
   const databaseUrl = url.toString();
-  console.log(`Building a community of ${THREADS} threads in ${NAME}…`);
+  const startedAt = new Date().toISOString();
+  console.log(`Building the ${OPTIONS.scale} community in ${NAME}…`);
   await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
   await migrate(databaseUrl);
   const hash = await argon2.hash('bench-password', {
@@ -38,11 +42,11 @@ async function main(): Promise<void> {
     timeCost: 2,
     parallelism: 1,
   });
-  await seedDataset(
-    databaseUrl,
-    { members: 2000, threads: THREADS, answersPerThread: 3, cases: Math.ceil(THREADS / 10) },
-    hash,
-  );
+  const seeding = Date.now();
+  const rows = await seedDataset(databaseUrl, OPTIONS.size, hash);
+  const seconds = (Date.now() - seeding) / 1000;
+  const dataset = { rows, seconds: Math.round(seconds), rowsPerSecond: Math.round(rows / seconds) };
+  console.log(`${rows} rows in ${dataset.seconds} s (${dataset.rowsPerSecond} rows/s)`);
 
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
@@ -219,6 +223,11 @@ async function main(): Promise<void> {
   await site.stop();
   await app.close();
   console.table(results);
+  const written = writeReport(
+    { startedAt, scale: OPTIONS.scale, machine: machine(), dataset, scenarios: results },
+    OPTIONS,
+  );
+  console.log(`Results: ${written}`);
   await explainSnapshots(databaseUrl);
 }
 
