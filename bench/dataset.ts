@@ -6,12 +6,15 @@ export interface DatasetSize {
   answersPerThread: number;
   /** Care cases, a tenth of them unresolved, with two messages each. */
   cases: number;
+  /** Ideas on one IDEAS board, the first ones hot: the r-th oldest has members / r voters. */
+  ideas: number;
 }
 
 /**
  * Fills an empty, migrated database with a synthetic community in a few set-based statements:
  * members, two boards, threads spread over a year with tags and words to search, answers,
- * accepted solutions and kudos counts, care cases with their messages. Every member's password
+ * accepted solutions and kudos counts, care cases with their messages, ideas with votes skewed
+ * towards a few (the r-th has members / r voters, so a handful are hot). Every member's password
  * is "bench-password"; member2 is an AGENT, who works the care inbox.
  */
 export async function seedDataset(
@@ -92,6 +95,34 @@ export async function seedDataset(
        SELECT gen_random_uuid(), c.id, c.member_id, 'Please check my invoice ' || n, '<p>message</p>',
               false, c.created_at + (n || ' minutes')::interval
          FROM care_cases c, generate_series(1, 2) AS n`,
+    );
+    await insert(
+      `INSERT INTO boards (id, slug, name, description, kind)
+       VALUES (gen_random_uuid(), 'ideas', 'Ideas', 'What we could build', 'IDEAS')`,
+    );
+    await insert(
+      `WITH people AS (SELECT array_agg(id) AS ids FROM users),
+            board AS (SELECT id FROM boards WHERE slug = 'ideas')
+       INSERT INTO ideas (id, board_id, author_id, title, body, body_html, tags, created_at)
+       SELECT gen_random_uuid(), board.id, people.ids[1 + (i * 11) % array_length(people.ids, 1)],
+              'Let me ' || (ARRAY['pause','share','split','move','export'])[1 + i % 5] || ' my plan, idea ' || i,
+              'It would help when travelling, idea ' || i, '<p>idea</p>',
+              ARRAY[(ARRAY['billing','travel','app','data'])[1 + i % 4]],
+              now() - (i || ' hours')::interval
+         FROM generate_series(1, $1) AS i, people, board`,
+      [size.ideas],
+    );
+    await insert(
+      `WITH ranked AS (SELECT id, row_number() OVER (ORDER BY created_at DESC, id) AS r FROM ideas),
+            members AS (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM users)
+       INSERT INTO idea_votes (idea_id, user_id, weight, created_at)
+       SELECT ranked.id, members.id, 1, now() - (members.n % 720 || ' hours')::interval
+         FROM ranked JOIN members ON members.n <= greatest(1, members.total / ranked.r)`,
+    );
+    await db.query(
+      `UPDATE ideas i SET vote_count = v.votes, weighted_vote_count = v.votes, trending_score = v.votes
+         FROM (SELECT idea_id, count(*)::int AS votes FROM idea_votes GROUP BY idea_id) v
+        WHERE v.idea_id = i.id`,
     );
     // VACUUM too: freshly filled GIN indexes keep pending entries that mislead the planner.
     await db.query('VACUUM ANALYZE');

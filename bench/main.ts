@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import { Client } from 'pg';
-import { migrate } from '@app/core';
+import { encodeCursor, migrate } from '@app/core';
 import { createApi } from '../apps/api/src/create-api';
 import { seedDataset } from './dataset';
 import { benchOptions } from './options';
@@ -26,6 +26,26 @@ async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: ADMIN_URL });
   await client.connect();
   await client.query(sql).finally(() => client.end());
+}
+
+/**
+ * The cursor that opens page `page` of the newest-activity thread list (20 a page), or its last
+ * page on a smaller dataset: the position a reader reaches by paging that far.
+ */
+async function pageCursorAt(databaseUrl: string, page: number): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ at: Date; id: string }>(
+      `SELECT last_activity_at AS at, id FROM threads WHERE content_status = 'PUBLISHED'
+        ORDER BY last_activity_at DESC, id DESC
+        OFFSET LEAST($1::int, greatest((SELECT count(*) FROM threads) - 21, 0)) LIMIT 1`,
+      [(page - 1) * 20 - 1],
+    );
+    return encodeCursor([rows[0].at.getTime(), rows[0].id]);
+  } finally {
+    await db.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -86,8 +106,12 @@ async function main(): Promise<void> {
   );
   const threads = page.data?.threads as { edges: Array<{ node: { id: string } }> };
   const ids = threads.edges.map((edge) => edge.node.id);
-  const boards = (await gql('{ boards { id } }')).data?.boards as Array<{ id: string }>;
+  // Questions go to the QUESTIONS boards only (the ideas board takes ideas).
+  const boards = (
+    (await gql('{ boards { id kind } }')).data?.boards as Array<{ id: string; kind: string }>
+  ).filter((board) => board.kind === 'QUESTIONS');
   const succeeded = (body: { errors?: unknown[] }) => !body.errors;
+  const deepCursor = await pageCursorAt(databaseUrl, 500);
 
   const scenarios: Array<[string, (i: number) => Promise<boolean>]> = [
     [
@@ -155,6 +179,32 @@ async function main(): Promise<void> {
               },
             },
             token,
+          ),
+        ),
+    ],
+    [
+      'threads page 500 (or the last)',
+      async () =>
+        succeeded(
+          await gql(
+            `query($after: String) { threads(after: $after) { edges { node { id title answerCount author { handle } } } } }`,
+            { after: deepCursor },
+          ),
+        ),
+    ],
+    [
+      'ideas TOP (20)',
+      async () =>
+        succeeded(
+          await gql(`{ ideas(orderBy: TOP) { edges { node { id title voteCount status } } } }`),
+        ),
+    ],
+    [
+      'ideas TRENDING (20)',
+      async () =>
+        succeeded(
+          await gql(
+            `{ ideas(orderBy: TRENDING) { edges { node { id title voteCount status } } } }`,
           ),
         ),
     ],
