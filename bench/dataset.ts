@@ -8,13 +8,17 @@ export interface DatasetSize {
   cases: number;
   /** Ideas on one IDEAS board, the first ones hot: the r-th oldest has members / r voters. */
   ideas: number;
+  /** Products, each reviewed by `reviewsPerProduct` different members. */
+  products: number;
+  reviewsPerProduct: number;
 }
 
 /**
  * Fills an empty, migrated database with a synthetic community in a few set-based statements:
  * members, two boards, threads spread over a year with tags and words to search, answers,
  * accepted solutions and kudos counts, care cases with their messages, ideas with votes skewed
- * towards a few (the r-th has members / r voters, so a handful are hot). Every member's password
+ * towards a few (the r-th has members / r voters, so a handful are hot), products with their
+ * reviews and rating aggregates. Every member's password
  * is "bench-password"; member2 is an AGENT, who works the care inbox.
  */
 export async function seedDataset(
@@ -123,6 +127,33 @@ export async function seedDataset(
       `UPDATE ideas i SET vote_count = v.votes, weighted_vote_count = v.votes, trending_score = v.votes
          FROM (SELECT idea_id, count(*)::int AS votes FROM idea_votes GROUP BY idea_id) v
         WHERE v.idea_id = i.id`,
+    );
+    await insert(
+      `INSERT INTO products (id, sku, name, description, created_at)
+       SELECT gen_random_uuid(), 'SKU-' || i, 'Router X' || i, 'A router for the home, model ' || i,
+              now() - (i || ' days')::interval
+         FROM generate_series(1, $1) AS i`,
+      [size.products],
+    );
+    await insert(
+      `WITH members AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users),
+            items AS (SELECT id, row_number() OVER (ORDER BY created_at, id) AS p FROM products)
+       INSERT INTO reviews (id, product_id, author_id, rating, title, body, body_html, helpful_count, created_at)
+       SELECT gen_random_uuid(), items.id, members.id, 1 + (members.n + items.p) % 5,
+              'Review ' || members.n, 'Fast setup, the signal reaches the garden.', '<p>review</p>',
+              members.n % 7, now() - (members.n || ' minutes')::interval
+         FROM items JOIN members ON members.n <= $1`,
+      [size.reviewsPerProduct],
+    );
+    await db.query(
+      `UPDATE products p SET rating_count = r.n, rating_sum = r.total,
+              rating_histogram = ARRAY[r.s1, r.s2, r.s3, r.s4, r.s5]
+         FROM (SELECT product_id, count(*)::int AS n, sum(rating)::int AS total,
+                      count(*) FILTER (WHERE rating = 1)::int AS s1, count(*) FILTER (WHERE rating = 2)::int AS s2,
+                      count(*) FILTER (WHERE rating = 3)::int AS s3, count(*) FILTER (WHERE rating = 4)::int AS s4,
+                      count(*) FILTER (WHERE rating = 5)::int AS s5
+                 FROM reviews GROUP BY product_id) r
+        WHERE r.product_id = p.id`,
     );
     // VACUUM too: freshly filled GIN indexes keep pending entries that mislead the planner.
     await db.query('VACUUM ANALYZE');

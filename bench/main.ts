@@ -193,6 +193,15 @@ async function main(): Promise<void> {
         ),
     ],
     [
+      'product reviews (20, most helpful)',
+      async () =>
+        succeeded(
+          await gql(
+            `{ products(first: 1) { edges { node { name ratingAverage ratingHistogram reviews(orderBy: MOST_HELPFUL) { edges { node { rating title helpfulCount author { handle } } } } } } } }`,
+          ),
+        ),
+    ],
+    [
       'ideas TOP (20)',
       async () =>
         succeeded(

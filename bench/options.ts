@@ -3,9 +3,33 @@ import { DatasetSize } from './dataset';
 
 /** The dataset sizes `--scale` names: small for a CI smoke run, medium and large to measure. */
 export const SCALES: Record<string, DatasetSize> = {
-  small: { members: 1_000, threads: 1_000, answersPerThread: 3, cases: 100, ideas: 100 },
-  medium: { members: 10_000, threads: 10_000, answersPerThread: 10, cases: 1_000, ideas: 1_000 },
-  large: { members: 100_000, threads: 100_000, answersPerThread: 10, cases: 10_000, ideas: 10_000 },
+  small: {
+    members: 1_000,
+    threads: 1_000,
+    answersPerThread: 3,
+    cases: 100,
+    ideas: 100,
+    products: 10,
+    reviewsPerProduct: 100,
+  },
+  medium: {
+    members: 10_000,
+    threads: 10_000,
+    answersPerThread: 10,
+    cases: 1_000,
+    ideas: 1_000,
+    products: 100,
+    reviewsPerProduct: 100,
+  },
+  large: {
+    members: 100_000,
+    threads: 100_000,
+    answersPerThread: 10,
+    cases: 10_000,
+    ideas: 10_000,
+    products: 1_000,
+    reviewsPerProduct: 100,
+  },
 };
 
 export interface BenchOptions {
