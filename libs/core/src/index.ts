@@ -67,3 +67,4 @@ export * from './database/data-source-options';
 export * from './idempotency/client-mutations-purge.processor';
 export * from './database/authored-content';
 export * from './loaders/by-keys';
+export * from './jobs/job-schedules';

@@ -1,3 +1,4 @@
+import { upsertSchedules } from '@app/core';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
@@ -30,11 +31,7 @@ export class IdeasMaintenanceProcessor extends WorkerHost implements OnApplicati
 
   /** Not awaited: a worker started while Redis is away must still start. */
   onApplicationBootstrap(): void {
-    for (const schedule of SCHEDULES) {
-      this.queue
-        .upsertJobScheduler(schedule.name, { every: schedule.every }, { name: schedule.name })
-        .catch((error: Error) => this.logger.warn(`${schedule.name} schedule: ${error.message}`));
-    }
+    upsertSchedules(this.queue, SCHEDULES, this.logger);
   }
 
   async process(job: Job): Promise<void> {

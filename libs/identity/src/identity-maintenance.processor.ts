@@ -1,3 +1,4 @@
+import { upsertSchedules } from '@app/core';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -27,9 +28,7 @@ export class IdentityMaintenanceProcessor extends WorkerHost implements OnApplic
 
   /** Not awaited: a worker started while Redis is away must still start. */
   onApplicationBootstrap(): void {
-    this.queue
-      .upsertJobScheduler('identity-purge', { every: PURGE_EVERY_MS })
-      .catch((error: Error) => this.logger.warn(`identity purge schedule: ${error.message}`));
+    upsertSchedules(this.queue, [{ name: 'identity-purge', every: PURGE_EVERY_MS }], this.logger);
   }
 
   async process(): Promise<void> {

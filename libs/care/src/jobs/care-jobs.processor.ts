@@ -1,3 +1,4 @@
+import { upsertSchedules } from '@app/core';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
@@ -35,11 +36,7 @@ export class CareJobsProcessor extends WorkerHost implements OnApplicationBootst
 
   /** Not awaited: a worker started while Redis is away must still start. */
   onApplicationBootstrap(): void {
-    for (const schedule of SCHEDULES) {
-      this.queue
-        .upsertJobScheduler(schedule.name, { every: schedule.every }, { name: schedule.name })
-        .catch((error: Error) => this.logger.warn(`${schedule.name} schedule: ${error.message}`));
-    }
+    upsertSchedules(this.queue, SCHEDULES, this.logger);
   }
 
   /** How many cases the job opened or returned. */

@@ -1,3 +1,4 @@
+import { upsertSchedules } from '../jobs/job-schedules';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -26,9 +27,11 @@ export class ClientMutationsPurgeProcessor extends WorkerHost implements OnAppli
 
   /** Not awaited: a worker started while Redis is away must still start. */
   onApplicationBootstrap(): void {
-    this.queue
-      .upsertJobScheduler('client-mutations-purge', { every: PURGE_EVERY_MS })
-      .catch((error: Error) => this.logger.warn(`client mutations schedule: ${error.message}`));
+    upsertSchedules(
+      this.queue,
+      [{ name: 'client-mutations-purge', every: PURGE_EVERY_MS }],
+      this.logger,
+    );
   }
 
   async process(): Promise<void> {

@@ -1,3 +1,4 @@
+import { upsertSchedules } from '@app/core';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -22,9 +23,11 @@ export class FingerprintPurgeProcessor extends WorkerHost implements OnApplicati
 
   /** Not awaited: a worker started while Redis is away must still start. */
   onApplicationBootstrap(): void {
-    this.queue
-      .upsertJobScheduler('fingerprint-purge', { every: PURGE_EVERY_MS })
-      .catch((error: Error) => this.logger.warn(`fingerprint schedule: ${error.message}`));
+    upsertSchedules(
+      this.queue,
+      [{ name: 'fingerprint-purge', every: PURGE_EVERY_MS }],
+      this.logger,
+    );
   }
 
   async process(): Promise<void> {
