@@ -1,9 +1,10 @@
 // `npm run bench -- --scale small|medium|large`: builds a synthetic community in its own
 // database, starts the API in this process, measures the hot read and write paths, and writes
 // the results to bench/results/.
-// Also prints the plan of every statement in the SQL snapshots (queries/*.sql), so a plan change
-// is a visible change.
+// Also writes the plan of every statement in the SQL snapshots (queries/*.sql) on that data to
+// bench/results/plans.txt, so a plan change is a visible change.
 import 'reflect-metadata';
+import { dirname, join } from 'node:path';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { encodeCursor, migrate } from '@app/core';
@@ -287,7 +288,9 @@ async function main(): Promise<void> {
     OPTIONS,
   );
   console.log(`Results: ${written}`);
-  await explainSnapshots(databaseUrl);
+  const plansFile = join(dirname(written), 'plans.txt');
+  const explained = await explainSnapshots(databaseUrl, plansFile);
+  console.log(`Plans of ${explained} snapshot statements: ${plansFile}`);
 }
 
 main().then(

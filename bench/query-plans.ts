@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -43,13 +43,15 @@ export function snapshotStatements(dir = QUERIES_DIR): SnapshotStatement[] {
 }
 
 /**
- * Prints the plan of every snapshot statement on the bench's data: executed (ANALYZE) inside a
- * transaction that is rolled back, so writes leave nothing, with foreign-key triggers off since
- * the sample ids have no rows behind them.
+ * Writes the plan of every snapshot statement on the bench's data to `file`: executed (ANALYZE)
+ * inside a transaction that is rolled back, so writes leave nothing, with foreign-key triggers off
+ * since the sample ids have no rows behind them. Returns how many statements were explained.
  */
-export async function explainSnapshots(databaseUrl: string): Promise<void> {
+export async function explainSnapshots(databaseUrl: string, file: string): Promise<number> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
+  const plans: string[] = [];
+  let explained = 0;
   try {
     for (const { label, sql, params } of snapshotStatements()) {
       await db.query('BEGIN');
@@ -57,9 +59,10 @@ export async function explainSnapshots(databaseUrl: string): Promise<void> {
         await db.query('SET LOCAL session_replication_role = replica');
         const { rows } = await db.query(`EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON) ${sql}`, params);
         const plan = rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
-        console.log(`\n-- ${label}\n${plan}`);
+        plans.push(`-- ${label}\n${plan}\n`);
+        explained++;
       } catch (error) {
-        console.log(`\n-- ${label}\n(not explained: ${(error as Error).message})`);
+        plans.push(`-- ${label}\n(not explained: ${(error as Error).message})\n`);
       } finally {
         await db.query('ROLLBACK');
       }
@@ -67,4 +70,6 @@ export async function explainSnapshots(databaseUrl: string): Promise<void> {
   } finally {
     await db.end();
   }
+  writeFileSync(file, plans.join('\n'));
+  return explained;
 }
