@@ -23,6 +23,7 @@ export * from './nodes/node-registry';
 export * from './nodes/node.interface';
 export * from './outbox/outbox-relay.module';
 export * from './outbox/outbox.service';
+export * from './pagination/capped-count';
 export * from './pagination/connection';
 export * from './pagination/cursor';
 export * from './pagination/page-info.type';

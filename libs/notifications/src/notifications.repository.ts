@@ -1,4 +1,12 @@
-import { encodeCursor, keysetPage, PageRequest, SAMPLE, SAMPLE_PAGE, SqlSnapshot } from '@app/core';
+import {
+  cappedCount,
+  encodeCursor,
+  keysetPage,
+  PageRequest,
+  SAMPLE,
+  SAMPLE_PAGE,
+  SqlSnapshot,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -73,7 +81,7 @@ export class NotificationsRepository {
   /** How many notifications a member has (only the unread ones with `unreadOnly`). */
   @SqlSnapshot({ name: 'unread', params: [SAMPLE.UUID, true] })
   count(recipientId: string, unreadOnly: boolean): Promise<number> {
-    return this.ofRecipient(recipientId, unreadOnly).getCount();
+    return cappedCount(this.ofRecipient(recipientId, unreadOnly));
   }
 
   /** Marks a member's unread notifications with these ids (null: all) read; returns how many. */

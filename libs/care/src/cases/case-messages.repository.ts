@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   encodeCursor,
   keysetPage,
   KeysetSort,
@@ -53,7 +54,7 @@ export class CaseMessagesRepository {
   }
 
   count(caseId: string, withInternal: boolean): Promise<number> {
-    return this.ofCase(caseId, withInternal).getCount();
+    return cappedCount(this.ofCase(caseId, withInternal));
   }
 
   cursorOf(message: CaseMessageEntity): string {

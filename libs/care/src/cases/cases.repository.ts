@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   encodeCursor,
   keysetPage,
   KeysetSort,
@@ -206,7 +207,7 @@ export class CasesRepository {
 
   @SqlSnapshot({ params: [inbox({})] })
   inboxCount(query: InboxQuery): Promise<number> {
-    return this.inboxFiltered(query).getCount();
+    return cappedCount(this.inboxFiltered(query));
   }
 
   inboxCursor(careCase: CareCaseEntity): string {
@@ -229,7 +230,7 @@ export class CasesRepository {
   }
 
   memberCount(memberId: string): Promise<number> {
-    return this.ofMember(memberId).getCount();
+    return cappedCount(this.ofMember(memberId));
   }
 
   memberCursor(careCase: CareCaseEntity): string {

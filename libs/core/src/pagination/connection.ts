@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { badInput } from '../errors/app-errors';
+import { TOTAL_COUNT_DESCRIPTION } from './capped-count';
 import { PageInfo } from './page-info.type';
 import { PageRequest } from './page-request';
 
@@ -116,7 +117,7 @@ export function ConnectionType<T>(nodeType: Type<T>, name: string): Type<Connect
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { middleware: [countWhenAsked] })
+    @Field(() => Int, { middleware: [countWhenAsked], description: TOTAL_COUNT_DESCRIPTION })
     totalCount!: LazyCount;
   }
   return ConnectionObject;

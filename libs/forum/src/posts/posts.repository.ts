@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   ContentStatus,
   encodeCursor,
   KeyColumn,
@@ -95,10 +96,10 @@ export class PostsRepository {
     return keysetPage(qb, query.page, ANSWER_SORT[query.orderBy]).getMany();
   }
 
-  /** How many answers of the thread the viewer can see. */
+  /** How many answers of the thread the viewer can see, up to the cap. */
   @SqlSnapshot({ params: [SAMPLE_ANSWERS] })
   count(query: AnswerPageQuery): Promise<number> {
-    return this.filtered(query).getCount();
+    return cappedCount(this.filtered(query));
   }
 
   /** The cursor of an answer in a list of the given order. */

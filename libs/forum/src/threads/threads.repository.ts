@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   CursorValue,
   encodeCursor,
   keysetPage,
@@ -67,10 +68,10 @@ export class ThreadsRepository {
     }).getMany();
   }
 
-  /** How many threads match the filter (without the cursor). */
+  /** How many threads match the filter (without the cursor), up to the cap. */
   @SqlSnapshot({ params: [SAMPLE_LIST] })
   count(query: ThreadListQuery): Promise<number> {
-    return this.filtered(query).getCount();
+    return cappedCount(this.filtered(query));
   }
 
   /** The cursor of a thread in a list of the given order. */

@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   ContentStatus,
   encodeCursor,
   keysetPage,
@@ -64,7 +65,7 @@ export class CommentsRepository {
   /** How many of the idea's comments `viewer` may see, for totalCount. */
   @SqlSnapshot({ params: [SAMPLE.UUID, null] })
   count(ideaId: string, viewer: Viewer | null): Promise<number> {
-    return this.visible(ideaId, viewer).getCount();
+    return cappedCount(this.visible(ideaId, viewer));
   }
 
   cursorOf(comment: CommentEntity): string {

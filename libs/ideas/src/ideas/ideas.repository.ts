@@ -1,5 +1,6 @@
 import {
   byKeys,
+  cappedCount,
   ContentStatus,
   CursorPart,
   CursorValue,
@@ -121,7 +122,7 @@ export class IdeasRepository {
   /** How many ideas the list holds, for totalCount. */
   @SqlSnapshot({ params: [listQuery({ boardId: SAMPLE.UUID })] })
   count(query: IdeaListQuery): Promise<number> {
-    return this.filtered(query).getCount();
+    return cappedCount(this.filtered(query));
   }
 
   cursorOf(idea: IdeaEntity, orderBy: IdeaOrder): string {

@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   encodeCursor,
   keysetPage,
   ModerationLog,
@@ -57,9 +58,9 @@ export class ModerationLogRepository extends ModerationLog {
     }).getMany();
   }
 
-  /** How many entries the log holds. */
+  /** How many entries the log holds, up to the cap. */
   count(): Promise<number> {
-    return this.dataSource.manager.count(ModerationActionEntity);
+    return cappedCount(this.dataSource.createQueryBuilder(ModerationActionEntity, 'a'));
   }
 
   /** The entries of `ids`, in no particular order (behind the request's loader). */

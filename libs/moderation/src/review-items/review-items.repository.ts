@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   encodeCursor,
   keysetPage,
   PageRequest,
@@ -63,9 +64,9 @@ export class ReviewItemsRepository {
     }).getMany();
   }
 
-  /** How many items are in `status`. */
+  /** How many items are in `status`, up to the cap. */
   countInStatus(status: ReviewItemStatus): Promise<number> {
-    return this.inStatus(status).getCount();
+    return cappedCount(this.inStatus(status));
   }
 
   /** An item by UUID, or null; in `tx` when given. */

@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   encodeCursor,
   KeysetSort,
   keysetPage,
@@ -62,10 +63,10 @@ export class ProductsRepository {
     return keysetPage(this.products.createQueryBuilder('p'), page, NEWEST_FIRST).getMany();
   }
 
-  /** How many products there are. */
+  /** How many products there are, up to the cap. */
   @SqlSnapshot({ params: [] })
   count(): Promise<number> {
-    return this.products.count();
+    return cappedCount(this.products.createQueryBuilder('p'));
   }
 
   /** The cursor of a product in the newest-first list. */

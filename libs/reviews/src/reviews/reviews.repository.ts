@@ -1,4 +1,5 @@
 import {
+  cappedCount,
   ContentStatus,
   CursorValue,
   encodeCursor,
@@ -117,7 +118,7 @@ export class ReviewsRepository {
   /** How many of the product's reviews the viewer can see. */
   @SqlSnapshot({ params: [sampleQuery(ReviewOrder.MOST_HELPFUL, null)] })
   count(query: ReviewPageQuery): Promise<number> {
-    return this.filtered(query).getCount();
+    return cappedCount(this.filtered(query));
   }
 
   /** The cursor of a review in a list of the given order. */
