@@ -3,6 +3,7 @@ import { FollowableRegistry } from './follows/followable-registry';
 import { SessionRevocations } from './auth/session-revocations';
 import { TokenService } from './auth/token.service';
 import { ConfigModule } from './config/config.module';
+import { AfterCommit } from './database/after-commit';
 import { DatabaseModule } from './database/database.module';
 import { Transactions } from './database/transactions';
 import { DomainEventHandlers } from './events/domain-event-handlers';
@@ -34,6 +35,7 @@ import { RedisModule } from './redis/redis.module';
     ClientMutationsRepository,
     ClientMutations,
     MetricsRegistry,
+    AfterCommit,
     Transactions,
   ],
   exports: [
@@ -46,6 +48,7 @@ import { RedisModule } from './redis/redis.module';
     FollowableRegistry,
     ClientMutations,
     MetricsRegistry,
+    AfterCommit,
     Transactions,
   ],
 })

@@ -37,6 +37,10 @@ export interface AppConfig {
   writesPerMinute: number;
   /** Operations an anonymous client address may send per minute. */
   anonymousPerMinute: number;
+  /** Anonymous reads of unchanged threads answered from the shared copy in Redis (RESPONSE_CACHE). */
+  responseCacheEnabled: boolean;
+  /** The longest a shared copy is kept, which bounds how stale what no change drops gets. */
+  responseCacheTtlSeconds: number;
   /** The highest query cost served (each list counts as many times as its `first`). */
   queryCostLimit: number;
   /** Words that send a post to review (AUTOMOD_BLOCKED_WORDS, comma-separated, any case). */

@@ -98,6 +98,8 @@ export function envSchema(nodeEnv: string) {
       RATE_LIMIT: onOff(true),
       RATE_LIMIT_WRITES_PER_MINUTE: integer(1, 100000, 30),
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: integer(1, 100000, 120),
+      RESPONSE_CACHE: onOff(true),
+      RESPONSE_CACHE_TTL_SECONDS: integer(1, 86400, 300),
       AUTOMOD_BLOCKED_WORDS: z.string().default('viagra,casino,crypto-giveaway'),
       AUTOMOD_THRESHOLD: integer(1, 100, 3),
       // 0 turns auto-escalation off.
@@ -159,6 +161,8 @@ export function envSchema(nodeEnv: string) {
         rateLimitEnabled: env.RATE_LIMIT,
         writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
         anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+        responseCacheEnabled: env.RESPONSE_CACHE,
+        responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
         blockedWords: env.AUTOMOD_BLOCKED_WORDS.split(',')
           .map((word) => word.trim().toLowerCase())
           .filter(Boolean),

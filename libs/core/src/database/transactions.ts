@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AfterCommit, CommittedChange } from './after-commit';
 
 /**
  * The handle of an open transaction. Services pass it from `Transactions.run` to the repository
@@ -11,10 +12,23 @@ export type Tx = EntityManager;
 /** Opens transactions for services, which hold the rules but never a connection. */
 @Injectable()
 export class Transactions {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly afterCommit: AfterCommit,
+  ) {}
 
-  /** Runs `work` in one READ COMMITTED transaction: committed if it resolves, rolled back if not. */
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * Runs `work` in one READ COMMITTED transaction: committed if it resolves, rolled back if not.
+   * Once committed, the changes noted through `tx` go to the AfterCommit listeners before this
+   * resolves.
+   */
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const changes: CommittedChange[] = [];
+    const result = await this.dataSource.transaction((tx) => {
+      this.afterCommit.track(tx, changes);
+      return work(tx);
+    });
+    await this.afterCommit.committed(changes);
+    return result;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { noteChange } from '../database/after-commit';
 import { Tx } from '../database/transactions';
 import { DomainEventMap, DomainEventType } from '../events/domain-event';
 import { currentRequestId } from '../logging/request-context';
@@ -6,7 +7,8 @@ import { OutboxRepository } from './outbox.repository';
 
 /**
  * Records domain events in the same transaction as the change that caused them, with the id of
- * the request being served, which the worker then logs with its handling of the event.
+ * the request being served, which the worker then logs with its handling of the event. Each
+ * event also goes to this process's AfterCommit listeners once the transaction commits.
  */
 @Injectable()
 export class OutboxService {
@@ -22,5 +24,6 @@ export class OutboxService {
       throw new Error(`outbox event ${type} recorded outside a transaction`);
     }
     await this.outbox.append(type, payload, currentRequestId(), tx);
+    noteChange(tx, { type, payload });
   }
 }

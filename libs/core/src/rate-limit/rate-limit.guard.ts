@@ -6,10 +6,8 @@ import { RequestContext } from '../auth/viewer';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
+import { anonymousLimiter, LIMIT_MESSAGE, LIMIT_WINDOW_SECONDS } from './anonymous-limit';
 import { sharedLimiter, spend } from './limiter';
-
-const WINDOW_SECONDS = 60;
-const MESSAGE = 'Too many requests; slow down and try again shortly';
 
 /**
  * Per-minute limits shared by every API instance: a signed-in member's mutations, and every
@@ -26,17 +24,13 @@ export class RateLimitGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) redis: Redis,
   ) {
-    const rule = { windowSeconds: WINDOW_SECONDS, blockSeconds: WINDOW_SECONDS };
     this.writes = sharedLimiter(redis, {
-      ...rule,
+      windowSeconds: LIMIT_WINDOW_SECONDS,
+      blockSeconds: LIMIT_WINDOW_SECONDS,
       prefix: `${config.redisPrefix}:limit-writes`,
       points: config.writesPerMinute,
     });
-    this.anonymous = sharedLimiter(redis, {
-      ...rule,
-      prefix: `${config.redisPrefix}:limit-anonymous`,
-      points: config.anonymousPerMinute,
-    });
+    this.anonymous = anonymousLimiter(redis, config);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,11 +38,11 @@ export class RateLimitGuard implements CanActivate {
     const gql = GqlExecutionContext.create(context);
     const ctx = gql.getContext<RequestContext>();
     if (!ctx.viewer) {
-      await spend(this.anonymous, ctx.ip, MESSAGE);
+      await spend(this.anonymous, ctx.ip, LIMIT_MESSAGE);
     } else if (
       gql.getInfo<{ operation: { operation: string } }>().operation.operation === 'mutation'
     ) {
-      await spend(this.writes, ctx.viewer.id, MESSAGE);
+      await spend(this.writes, ctx.viewer.id, LIMIT_MESSAGE);
     }
     return true;
   }

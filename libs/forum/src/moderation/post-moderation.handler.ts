@@ -5,6 +5,7 @@ import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
 import { PostsService } from '../posts/posts.service';
 import { SolutionsService } from '../solutions/solutions.service';
+import { threadChanged } from '../threads/thread-changed';
 import { ThreadsRepository } from '../threads/threads.repository';
 
 /** How moderation acts on answers: the thread's answer count, solution marks, corrections. */
@@ -48,6 +49,7 @@ export class PostModerationHandler extends ModeratableContent<PostEntity> {
     to: ContentStatus,
     tx: Tx,
   ): Promise<void> {
+    threadChanged(tx, post.threadId);
     if (post.status === ContentStatus.PENDING_REVIEW && to === ContentStatus.PUBLISHED) {
       await this.posts.published(tx, post);
       return;

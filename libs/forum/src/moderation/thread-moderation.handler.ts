@@ -3,6 +3,7 @@ import { ModeratableContent } from '@app/moderation';
 import { Injectable } from '@nestjs/common';
 import { BoardsService } from '../boards/boards.service';
 import { ThreadEntity } from '../threads/thread.entity';
+import { threadChanged } from '../threads/thread-changed';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { ThreadsService } from '../threads/threads.service';
 
@@ -44,6 +45,7 @@ export class ThreadModerationHandler extends ModeratableContent<ThreadEntity> {
     to: ContentStatus,
     tx: Tx,
   ): Promise<void> {
+    threadChanged(tx, thread.id);
     if (thread.contentStatus === ContentStatus.PENDING_REVIEW && to === ContentStatus.PUBLISHED) {
       await this.threads.published(tx, thread);
       return;

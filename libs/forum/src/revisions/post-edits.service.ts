@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { FORUM_EVENTS, PostEditedEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
+import { threadChanged } from '../threads/thread-changed';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { SolutionsService } from '../solutions/solutions.service';
 import { PostRevisionEntity } from './post-revision.entity';
@@ -97,6 +98,7 @@ export class PostEditsService {
       const thread = await this.threadRows.lock(post.threadId, tx);
       if (!thread) throw notFound('Thread');
       await this.posts.softDelete(post.id, viewer.id, reason?.trim() || null, tx);
+      threadChanged(tx, thread.id);
       if (post.status === ContentStatus.PUBLISHED) {
         await this.threadRows.moveAnswerCount(thread.id, -1, tx);
       }

@@ -17,6 +17,7 @@ import { FORUM_EVENTS, SolutionAcceptedEvent } from '../forum.events';
 import { ThreadStatus } from '../forum.enums';
 import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
+import { threadChanged } from '../threads/thread-changed';
 import { ThreadEntity } from '../threads/thread.entity';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { ThreadsService } from '../threads/threads.service';
@@ -117,6 +118,7 @@ export class SolutionsService {
   private async reopen(tx: Tx, thread: ThreadEntity, post: PostEntity): Promise<void> {
     await this.takeBackReputation(tx, thread, post);
     await this.threadRows.reopen(thread.id, tx);
+    threadChanged(tx, thread.id);
   }
 
   private async takeBackReputation(tx: Tx, thread: ThreadEntity, post: PostEntity): Promise<void> {
