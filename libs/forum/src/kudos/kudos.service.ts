@@ -15,6 +15,7 @@ import { Injectable } from '@nestjs/common';
 import { FORUM_EVENTS, KudoGivenEvent } from '../forum.events';
 import { PostEntity } from '../posts/post.entity';
 import { PostsRepository } from '../posts/posts.repository';
+import { threadChanged } from '../threads/thread-changed';
 import { ThreadsRepository } from '../threads/threads.repository';
 import { KudosRepository } from './kudos.repository';
 
@@ -59,6 +60,7 @@ export class KudosService {
     await this.transactions.run(async (tx) => {
       const post = await this.kudoablePost(tx, postId, viewer);
       if (!(await this.repository.remove(post.id, viewer.id, tx))) return;
+      threadChanged(tx, post.threadId);
       if (!post.official) await this.reputation.award(tx, post.authorId, -KUDO_REPUTATION);
     });
     return this.fresh(postId);
