@@ -31,7 +31,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'medium',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.medium-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/tests/support/medium-global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

@@ -1,34 +1,53 @@
 import { parseArgs } from 'node:util';
 import { DatasetSize } from './dataset';
 
-/** The dataset sizes `--scale` names: small for a CI smoke run, medium and large to measure. */
+/**
+ * The dataset sizes `--scale` names: small for a CI smoke run (loads in seconds), medium and
+ * large to measure; medium is large scaled down ten times, but for the one hot idea, which
+ * every member votes for at both.
+ */
 export const SCALES: Record<string, DatasetSize> = {
   small: {
     members: 1_000,
     threads: 1_000,
     answersPerThread: 3,
+    hotThreadAnswers: 100,
+    kudos: 3_000,
+    hotAnswerKudos: 300,
     cases: 100,
     ideas: 100,
+    ideaVotes: 5_000,
     products: 10,
     reviewsPerProduct: 100,
+    flaggedAnswers: 30,
   },
   medium: {
     members: 10_000,
     threads: 10_000,
     answersPerThread: 10,
+    hotThreadAnswers: 500,
+    kudos: 100_000,
+    hotAnswerKudos: 2_000,
     cases: 1_000,
     ideas: 1_000,
+    ideaVotes: 100_000,
     products: 100,
     reviewsPerProduct: 100,
+    flaggedAnswers: 200,
   },
   large: {
     members: 100_000,
     threads: 100_000,
     answersPerThread: 10,
+    hotThreadAnswers: 2_000,
+    kudos: 1_000_000,
+    hotAnswerKudos: 20_000,
     cases: 10_000,
     ideas: 10_000,
+    ideaVotes: 1_000_000,
     products: 1_000,
     reviewsPerProduct: 100,
+    flaggedAnswers: 1_000,
   },
 };
 

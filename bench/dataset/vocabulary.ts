@@ -1,0 +1,215 @@
+/**
+ * The words search is measured with, each with a promised frequency: kept out of the general
+ * vocabulary below so that nothing else changes how often they occur.
+ */
+export const SEARCH_WORDS = {
+  /** In a handful of answers only (an error code). */
+  rare: '4242',
+  /** In about a quarter of the threads' titles or questions. */
+  common: 'router',
+  /** In every answer. */
+  everyAnswer: 'settings',
+} as const;
+
+/** The share of threads that mention the common word. */
+export const COMMON_WORD_SHARE = 0.25;
+
+/** How many answers carry the rare word. */
+export const RARE_WORD_ANSWERS = 5;
+
+/**
+ * Things members write about, most talked-about first: the composer draws them by a Zipf law
+ * of their rank. Stems of the search words (set, setting, route) are left out on purpose.
+ */
+export const TOPICS = [
+  'esim',
+  'roaming',
+  'bill',
+  'billing',
+  'signal',
+  'data',
+  'invoice',
+  'voicemail',
+  'contract',
+  'coverage',
+  'hotspot',
+  'tethering',
+  'upgrade',
+  'wifi',
+  'sim card',
+  'porting',
+  'bundle',
+  'modem',
+  'broadband',
+  'fibre',
+  'apn',
+  'password',
+  'handset',
+  'wifi calling',
+  'volte',
+  '5g',
+  '4g',
+  'pin code',
+  'puk code',
+  'top-up',
+  'prepaid plan',
+  'refund',
+  'direct debit',
+  'payment',
+  'login',
+  'app',
+  'account',
+  'family plan',
+  'allowance',
+  'speed',
+  'latency',
+  'outage',
+  'mast',
+  'firmware',
+  'bluetooth',
+  'smartwatch',
+  'tablet',
+  'dongle',
+  'mesh extender',
+  'ethernet cable',
+  'dns',
+  'vpn',
+  'port forwarding',
+  'landline',
+  'call forwarding',
+  'caller id',
+  'mms',
+  'sms',
+  'qr code',
+  'activation',
+  'unlock code',
+  'imei',
+  'insurance',
+  'repair',
+  'warranty',
+  'delivery',
+  'courier',
+  'order',
+  'store',
+  'chat',
+  'complaint',
+  'credit check',
+  'late fee',
+  'data cap',
+  'throttling',
+  'spam calls',
+  'number transfer',
+  'profile download',
+  'antenna',
+  'interference',
+  'echo',
+  'dropped calls',
+  'night mode',
+  'parental controls',
+  'cloud backup',
+  'tv box',
+  'streaming',
+  'gaming',
+  'ping',
+  'static ip',
+  'nat type',
+  'channel',
+  'band',
+  'frequency',
+  'satellite',
+  'international calls',
+  'premium numbers',
+  'loyalty discount',
+  'cancellation',
+  'notice period',
+];
+
+/** Devices members own, for the "on my …" parts of a question. */
+export const DEVICES = [
+  'iphone 15',
+  'iphone 13',
+  'pixel 8',
+  'galaxy s23',
+  'galaxy a54',
+  'oneplus 11',
+  'moto g',
+  'xiaomi 13',
+  'ipad',
+  'macbook',
+  'windows laptop',
+  'chromebook',
+  'apple watch',
+  'galaxy watch',
+];
+
+/** Where things went wrong. */
+export const OCCASIONS = [
+  'the last update',
+  'the move',
+  'the upgrade',
+  'my holiday',
+  'the new contract',
+  'the outage',
+  'the price change',
+  'the switch to esim',
+  'a factory reset',
+  'the engineer visit',
+  'the storm',
+  'porting my number',
+  'the first bill',
+  'the weekend',
+  'travelling to spain',
+  'travelling to the us',
+  'the new phone arrived',
+  'the plan change',
+];
+
+/** What is wrong with it. */
+export const SYMPTOMS = [
+  'is not working',
+  'stopped working',
+  'keeps dropping',
+  'is very slow',
+  'will not activate',
+  'shows no service',
+  'was charged twice',
+  'is too high',
+  'disconnects every hour',
+  'asks for a code',
+  'does not show up',
+  'fails with an error',
+  'works only at home',
+  'is greyed out',
+  'takes forever',
+  'was never delivered',
+  'got cancelled',
+  'is missing from the app',
+];
+
+/** Advice, each naming the settings: every answer carries one. */
+export const REMEDIES = [
+  'open the network settings and reset them',
+  'check the mobile data settings and switch roaming on',
+  'go to settings, then about, and look for a carrier update',
+  'delete the old profile in the esim settings and scan the new code',
+  'in the app settings turn off battery saving for it',
+  'compare the apn settings with the ones on the help page',
+  'the billing settings in your account show every charge line by line',
+  'after resetting the settings restart the phone twice',
+  'turn wifi calling off and on again in the phone settings',
+  'the voicemail settings are under phone, then calls',
+];
+
+/** The sentences around the advice. */
+export const ASIDES = [
+  'had the same problem last month',
+  'this fixed it for me',
+  'the shop told me the same',
+  'support confirmed it is a known issue',
+  'worked on the second try',
+  'make sure the latest update is installed',
+  'give it a few minutes to settle',
+  'if that fails ask for a replacement',
+  'it helped to ask for a credit on the invoice',
+  'using data abroad costs extra unless the bundle covers it',
+];
