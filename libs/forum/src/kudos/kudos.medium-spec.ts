@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RequestLoaders, Transactions } from '@app/core';
 import { KUDO_REPUTATION } from '@app/identity';
 import { MediumTest } from '@test/medium';
@@ -52,27 +53,46 @@ describe('Kudos on the real database', () => {
     const author = await medium.member();
     const post = await rows.post(await rows.thread(), { author });
     const racer = await medium.viewer();
-    const members = await rows.viewers(20);
-    await Promise.all([
-      ...Array.from({ length: 8 }, () => kudos.give(racer, post)),
+    const members = await rows.viewers(50);
+    const given = await Promise.all([
+      ...Array.from({ length: 20 }, () => kudos.give(racer, post)),
       ...members.map((member) => kudos.give(member, post)),
     ]);
     expect(await state(post, author)).toEqual({
-      kudos_count: 21,
-      rows: 21,
-      reputation: 21 * KUDO_REPUTATION,
+      kudos_count: 51,
+      rows: 51,
+      reputation: 51 * KUDO_REPUTATION,
     });
+    // Each giver's answer carries the count its own kudo left: every count from 1 to 51 once.
+    const counts = given.slice(20).map((answer) => answer.kudosCount);
+    expect(new Set(counts).size).toBe(50);
+    expect(Math.max(...given.map((answer) => answer.kudosCount))).toBe(51);
     await Promise.all([
-      ...Array.from({ length: 8 }, () => kudos.remove(racer, post)),
-      ...members.slice(0, 10).map((member) => kudos.remove(member, post)),
+      ...Array.from({ length: 20 }, () => kudos.remove(racer, post)),
+      ...members.slice(0, 25).map((member) => kudos.remove(member, post)),
     ]);
     expect(await state(post, author)).toEqual({
-      kudos_count: 10,
-      rows: 10,
-      reputation: 10 * KUDO_REPUTATION,
+      kudos_count: 25,
+      rows: 25,
+      reputation: 25 * KUDO_REPUTATION,
     });
     const events = await rows.events('kudo.given');
-    expect(events.filter((event) => event.payload.postId === post)).toHaveLength(21);
+    expect(events.filter((event) => event.payload.postId === post)).toHaveLength(51);
+  });
+
+  it('stays exact when one member gives and takes back the same kudo over and over at once', async () => {
+    const author = await medium.member();
+    const post = await rows.post(await rows.thread(), { author });
+    const member = await medium.viewer();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0 ? kudos.give(member, post) : kudos.remove(member, post),
+      ),
+    );
+    const { kudos_count, rows: kudoRows, reputation } = await state(post, author);
+    expect(kudos_count).toBe(kudoRows);
+    expect(reputation).toBe(kudoRows * KUDO_REPUTATION);
+    expect(kudoRows).toBeLessThanOrEqual(1);
   });
 
   it("tells which posts the viewer gave a kudo, and pages a post's givers by id", async () => {
@@ -94,12 +114,16 @@ describe('Kudos on the real database', () => {
     expect(await repository.giverPage(given, ids[0], 1)).toEqual([ids[1]]);
   });
 
-  it('says whether a kudo row changed, inside a transaction', async () => {
+  it('says whether a kudo row changed, and moves the count by what it is told', async () => {
     const post = await rows.post(await rows.thread());
     const member = await medium.member();
-    expect(await transactions.run((tx) => repository.add(post, member, tx))).toBe(true);
-    expect(await transactions.run((tx) => repository.add(post, member, tx))).toBe(false);
-    expect(await transactions.run((tx) => repository.remove(post, member, tx))).toBe(true);
-    expect(await transactions.run((tx) => repository.remove(post, member, tx))).toBe(false);
+    expect(await transactions.run((tx) => repository.mark(post, member, tx))).toBe(true);
+    expect(await transactions.run((tx) => repository.mark(post, member, tx))).toBe(false);
+    expect(await transactions.run((tx) => repository.moveCount(post, 1, tx))).toBe(1);
+    expect(await transactions.run((tx) => repository.unmark(post, member, tx))).toBe(true);
+    expect(await transactions.run((tx) => repository.unmark(post, member, tx))).toBe(false);
+    expect(await transactions.run((tx) => repository.moveCount(post, -1, tx))).toBe(0);
+    expect(await repository.threadTitleOf(post)).toEqual(expect.any(String));
+    expect(await repository.threadTitleOf(randomUUID())).toBeNull();
   });
 });

@@ -5,22 +5,35 @@ import { PostsRepository } from '../posts/posts.repository';
 import { build, codeOf, transactions, TX, viewer } from '../testing/doubles';
 import { thread } from '../threads/thread.fixture';
 import { post } from '../posts/post.fixture';
-import { ThreadsRepository } from '../threads/threads.repository';
 import { KudosRepository } from './kudos.repository';
 import { KudosService } from './kudos.service';
 
-/** Kudos over a set of (post, member) pairs, answering as the primary key would. */
-function fakeKudos() {
+/**
+ * Kudos over a set of (post, member) pairs, answering as the primary key would, with the count
+ * kept per post; `calls` logs the writes in the order they were made.
+ */
+function fakeKudos(calls: string[], threadTitle: string) {
   const given = new Set<string>();
+  const counts = new Map<string, number>();
   return {
     given,
-    add: jest.fn(async (postId: string, userId: string) => {
+    mark: jest.fn(async (postId: string, userId: string) => {
+      calls.push('mark');
       const key = `${postId}/${userId}`;
       if (given.has(key)) return false;
       given.add(key);
       return true;
     }),
-    remove: jest.fn(async (postId: string, userId: string) => given.delete(`${postId}/${userId}`)),
+    unmark: jest.fn(async (postId: string, userId: string) => {
+      calls.push('unmark');
+      return given.delete(`${postId}/${userId}`);
+    }),
+    moveCount: jest.fn(async (postId: string, delta: number) => {
+      calls.push('count');
+      counts.set(postId, (counts.get(postId) ?? 0) + delta);
+      return counts.get(postId) ?? 0;
+    }),
+    threadTitleOf: jest.fn(async () => threadTitle),
     givenAmong: jest.fn(async (userId: string, postIds: readonly string[]) =>
       postIds.map((id) => given.has(`${id}/${userId}`)),
     ),
@@ -31,14 +44,14 @@ function fakeKudos() {
 async function setup() {
   const question = thread();
   const posts = new Map<string, PostEntity>();
-  const kudos = fakeKudos();
-  const reputation = { award: jest.fn(async () => undefined) };
-  const outbox = { record: jest.fn(async () => undefined) };
+  const calls: string[] = [];
+  const kudos = fakeKudos(calls, question.title);
+  const reputation = { award: jest.fn(async () => void calls.push('reputation')) };
+  const outbox = { record: jest.fn(async () => void calls.push('event')) };
   const service = await build(KudosService, [
     [Transactions, transactions],
     [KudosRepository, kudos],
     [PostsRepository, { byId: async (id: string) => posts.get(id) ?? null }],
-    [ThreadsRepository, { byId: async () => question }],
     [ReputationService, reputation],
     [OutboxService, outbox],
   ]);
@@ -47,7 +60,7 @@ async function setup() {
     posts.set(row.id, row);
     return row;
   };
-  return { service, question, answer, kudos, reputation, outbox };
+  return { service, question, answer, kudos, reputation, outbox, calls };
 }
 
 describe('KudosService', () => {
@@ -67,6 +80,26 @@ describe('KudosService', () => {
       authorId: good.authorId,
       threadTitle: question.title,
     });
+  });
+
+  it('moves the counts last, once the kudo row and its event are written, and answers with the count', async () => {
+    const { service, answer, calls } = await setup();
+    const good = answer();
+    expect((await service.give(viewer(), good.id)).kudosCount).toBe(1);
+    expect(calls).toEqual(['mark', 'event', 'count', 'reputation']);
+    calls.length = 0;
+    const giver = viewer();
+    await service.give(giver, good.id);
+    expect((await service.remove(giver, good.id)).kudosCount).toBe(1);
+    expect(calls).toEqual([
+      'mark',
+      'event',
+      'count',
+      'reputation',
+      'unmark',
+      'count',
+      'reputation',
+    ]);
   });
 
   it('takes a kudo back once, and taking back one never given changes nothing', async () => {
@@ -107,7 +140,7 @@ describe('KudosService', () => {
     expect(await codeOf(service.give(viewer(), '5c000000-0000-4000-8000-000000000000'))).toBe(
       'NOT_FOUND',
     );
-    expect(kudos.add).not.toHaveBeenCalled();
+    expect(kudos.mark).not.toHaveBeenCalled();
   });
 
   it('tells whether the viewer gave each post a kudo, one batch per request', async () => {
