@@ -1,10 +1,12 @@
-import { RequestLoaders, Transactions, Viewer } from '@app/core';
+import { RequestLoaders, Role, Transactions, Viewer } from '@app/core';
 import { ModerationLogModule } from '@app/moderation';
 import { MediumTest } from '@test/medium';
 import { randomBytes } from 'node:crypto';
 import { IdeaEntity } from '../ideas/idea.entity';
 import { IdeasService } from '../ideas/ideas.service';
+import { IdeaStatus } from '../ideas.enums';
 import { IdeasModule } from '../ideas.module';
+import { IdeaStatusService } from '../status/idea-status.service';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
 
@@ -113,6 +115,43 @@ describe('votes on the database: one per member, counted once', () => {
         votes.hasVoted(loaders, member.id, b.id),
       ]),
     ).toEqual([false, true]);
+  });
+
+  const refusedCodes = (outcomes: PromiseSettledResult<unknown>[]) =>
+    outcomes
+      .filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
+      .map((outcome) => (outcome.reason as { extensions?: { code?: string } }).extensions?.code);
+
+  it('never counts a vote that lands after the idea is declined', async () => {
+    const idea = await submitIdea();
+    const members = await viewers(30);
+    const manager = await medium.viewer(Role.PRODUCT_MANAGER);
+    const outcomes = await Promise.allSettled([
+      ...members.slice(0, 15).map((member) => votes.vote(member, idea.id)),
+      medium.get(IdeaStatusService).setStatus(manager, idea.id, IdeaStatus.DECLINED, null),
+      ...members.slice(15).map((member) => votes.vote(member, idea.id)),
+    ]);
+    const refused = refusedCodes(outcomes);
+    expect(new Set(refused)).toEqual(new Set(refused.length ? ['BAD_USER_INPUT'] : []));
+    const { vote_count, rows } = await counts(idea.id);
+    expect(vote_count).toBe(rows);
+    // The author's vote and each vote that went through, none of those refused.
+    expect(rows).toBe(1 + 30 - refused.length);
+  });
+
+  it('merges while the source voters vote for the target at once: no deadlock, each counted once', async () => {
+    const [source, target] = [await submitIdea(), await submitIdea()];
+    const members = await viewers(20);
+    for (const member of members) await votes.vote(member, source.id);
+    const manager = await medium.viewer(Role.PRODUCT_MANAGER);
+    const outcomes = await Promise.allSettled([
+      ...members.slice(0, 10).map((member) => votes.vote(member, target.id)),
+      medium.get(IdeaStatusService).merge(manager, source.id, target.id),
+      ...members.slice(10).map((member) => votes.vote(member, target.id)),
+    ]);
+    expect(refusedCodes(outcomes)).toEqual([]);
+    // Both authors and the 20 members, each once, whichever came first.
+    expect(await counts(target.id)).toMatchObject({ vote_count: 22, rows: 22 });
   });
 
   it('pages the voters by id and copies votes to another idea, each member once', async () => {

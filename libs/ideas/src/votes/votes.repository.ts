@@ -2,6 +2,7 @@ import { MemberMarks, SAMPLE, SqlSnapshot, Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CLOSED_IDEA_STATUSES } from '../ideas.enums';
 import { voteWeightSql } from './trending';
 
 /**
@@ -37,44 +38,63 @@ export class VotesRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(${VOTER_LOCKS}, hashtext($1))`, [userId]);
   }
 
-  /** Casts the member's vote at `weight` and counts it; false when it was already cast. */
+  /**
+   * Casts the member's vote at `weight` and counts it, in one statement that first locks the idea
+   * while it still takes votes (not merged, delivered or declined): a status change or a merge
+   * either waits for the vote or is seen by it. Repeated, it changes nothing.
+   */
   @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.UUID_2, 3, SAMPLE.TX] })
-  async add(ideaId: string, userId: string, weight: number, tx: Tx): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `WITH added AS (
-         INSERT INTO idea_votes (idea_id, user_id, weight) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING idea_id, weight
-       )
-       UPDATE ideas i
-          SET vote_count = i.vote_count + 1,
-              weighted_vote_count = i.weighted_vote_count + added.weight,
-              trending_score = i.trending_score + 1
-         FROM added
-        WHERE i.id = added.idea_id
-       RETURNING i.id`,
-      [ideaId, userId, weight],
+  async add(ideaId: string, userId: string, weight: number, tx: Tx): Promise<VoteChange> {
+    return voteChange(
+      await tx.query(
+        `WITH open AS (
+           SELECT id FROM ideas WHERE id = $1 AND status <> ALL($4::text[]) FOR UPDATE
+         ), added AS (
+           INSERT INTO idea_votes (idea_id, user_id, weight) SELECT id, $2, $3 FROM open
+           ON CONFLICT DO NOTHING RETURNING idea_id, weight
+         ), counted AS (
+           UPDATE ideas i
+              SET vote_count = i.vote_count + 1,
+                  weighted_vote_count = i.weighted_vote_count + added.weight,
+                  trending_score = i.trending_score + 1
+             FROM added
+            WHERE i.id = added.idea_id
+           RETURNING i.id
+         )
+         SELECT EXISTS (SELECT FROM open) AS open, EXISTS (SELECT FROM counted) AS changed`,
+        [ideaId, userId, weight, CLOSED_IDEA_STATUSES],
+      ),
     );
-    return changed(rows);
   }
 
-  /** Takes the member's vote back and uncounts exactly what it added; false when there was none. */
+  /**
+   * Takes the member's vote back and uncounts exactly what it added, in one statement that first
+   * locks the idea while it still takes votes (as `add` does); taking back a vote never cast
+   * changes nothing.
+   */
   @SqlSnapshot({ params: [SAMPLE.UUID, SAMPLE.UUID_2, SAMPLE.TX] })
-  async remove(ideaId: string, userId: string, tx: Tx): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `WITH removed AS (
-         DELETE FROM idea_votes WHERE idea_id = $1 AND user_id = $2
-         RETURNING idea_id, weight, ${voteWeightSql('created_at')} AS trending
-       )
-       UPDATE ideas i
-          SET vote_count = i.vote_count - 1,
-              weighted_vote_count = i.weighted_vote_count - removed.weight,
-              trending_score = GREATEST(i.trending_score - removed.trending, 0)
-         FROM removed
-        WHERE i.id = removed.idea_id
-       RETURNING i.id`,
-      [ideaId, userId],
+  async remove(ideaId: string, userId: string, tx: Tx): Promise<VoteChange> {
+    return voteChange(
+      await tx.query(
+        `WITH open AS (
+           SELECT id FROM ideas WHERE id = $1 AND status <> ALL($3::text[]) FOR UPDATE
+         ), removed AS (
+           DELETE FROM idea_votes v USING open
+            WHERE v.idea_id = open.id AND v.user_id = $2
+           RETURNING v.idea_id, v.weight, ${voteWeightSql('v.created_at')} AS trending
+         ), counted AS (
+           UPDATE ideas i
+              SET vote_count = i.vote_count - 1,
+                  weighted_vote_count = i.weighted_vote_count - removed.weight,
+                  trending_score = GREATEST(i.trending_score - removed.trending, 0)
+             FROM removed
+            WHERE i.id = removed.idea_id
+           RETURNING i.id
+         )
+         SELECT EXISTS (SELECT FROM open) AS open, EXISTS (SELECT FROM counted) AS changed`,
+        [ideaId, userId, CLOSED_IDEA_STATUSES],
+      ),
     );
-    return changed(rows);
   }
 
   /**
@@ -154,8 +174,15 @@ export class VotesRepository {
   }
 }
 
-/** TypeORM hands back an UPDATE … RETURNING as [rows, affected count]; anything else as rows. */
-function changed(result: unknown[]): boolean {
-  const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
-  return rows.length > 0;
+/**
+ * What a vote or an unvote did: `open` is false when the idea no longer took votes once locked
+ * (nothing was written), `changed` whether a vote row was written or deleted and counted.
+ */
+export interface VoteChange {
+  open: boolean;
+  changed: boolean;
+}
+
+function voteChange(rows: Array<{ open: boolean; changed: boolean }>): VoteChange {
+  return { open: rows[0].open, changed: rows[0].changed };
 }

@@ -2,7 +2,7 @@ import { ContentStatus, ErrorCode, Role } from '@app/core';
 import { IdeaEntity } from '../ideas/idea.entity';
 import { IdeasRepository } from '../ideas/ideas.repository';
 import { IdeasService } from '../ideas/ideas.service';
-import { IdeaStatus } from '../ideas.enums';
+import { CLOSED_IDEA_STATUSES, IdeaStatus } from '../ideas.enums';
 import { fakeTransactions, idea, loaders, refusal, TX, viewer } from '../testing';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
@@ -10,30 +10,36 @@ import { WeighedVotes } from './weighed-votes';
 
 /**
  * A service over one idea, whose vote repository keeps the votes in a set, with every voter
- * weighing `weight`.
+ * weighing `weight`. The repository's statement sees the idea as `locked` holds it (the idea
+ * read before the transaction unless a test changes it in between).
  */
 function serviceWith(stored: IdeaEntity | null, weight = 1) {
   const cast = new Set<string>();
   const order: string[] = [];
+  const locked = { idea: stored };
+  const open = () => !!locked.idea && !CLOSED_IDEA_STATUSES.includes(locked.idea.status);
   const votes = {
     holdVoter: jest.fn(async () => {
       order.push('holdVoter');
     }),
     add: jest.fn(async (ideaId: string, userId: string) => {
       order.push('add');
+      if (!open()) return { open: false, changed: false };
       const had = cast.has(userId);
       cast.add(userId);
-      return !had;
+      return { open: true, changed: !had };
     }),
-    remove: jest.fn(async (_ideaId: string, userId: string) => cast.delete(userId)),
+    remove: jest.fn(async (_ideaId: string, userId: string) =>
+      open() ? { open: true, changed: cast.delete(userId) } : { open: false, changed: false },
+    ),
     votedAmong: jest.fn(async (userId: string, ideaIds: readonly string[]) =>
       ideaIds.map((id) => id === stored?.id && cast.has(userId)),
     ),
   };
   const ideaRows = {
-    lockById: jest.fn(async () => {
-      order.push('lockById');
-      return stored;
+    findById: jest.fn(async () => {
+      order.push('findById');
+      return locked.idea;
     }),
   };
   const ideas = { current: jest.fn(async () => stored) };
@@ -51,17 +57,17 @@ function serviceWith(stored: IdeaEntity | null, weight = 1) {
     ideaRows as unknown as IdeasRepository,
     ideas as unknown as IdeasService,
   );
-  return { service, votes, ideaRows, cast, weights, order };
+  return { service, votes, ideaRows, cast, weights, order, locked };
 }
 
 describe('voting for an idea', () => {
-  it('locks the idea, then casts the vote once however often the member votes', async () => {
+  it('checks the idea, then casts the vote once however often the member votes', async () => {
     const open = idea();
     const { service, votes, ideaRows, cast } = serviceWith(open);
     const member = viewer();
     expect(await service.vote(member, open.id)).toBe(open);
     await service.vote(member, open.id);
-    expect(ideaRows.lockById).toHaveBeenCalledWith(open.id, TX);
+    expect(ideaRows.findById).toHaveBeenCalledWith(open.id);
     expect(votes.add).toHaveBeenCalledWith(open.id, member.id, 1, TX);
     expect([...cast]).toEqual([member.id]);
     await service.unvote(member, open.id);
@@ -70,16 +76,15 @@ describe('voting for an idea', () => {
     expect(cast.size).toBe(0);
   });
 
-  it("casts the vote at the voter's weight, read after holding the voter and locking the idea", async () => {
+  it("casts the vote at the voter's weight, read after holding the voter, the rules read before", async () => {
     const open = idea();
     const { service, votes, weights, order } = serviceWith(open, 10);
     const member = viewer();
     await service.vote(member, open.id);
     expect(weights.weightOf).toHaveBeenCalledWith(member.id, TX);
     expect(votes.add).toHaveBeenCalledWith(open.id, member.id, 10, TX);
-    // The voter before the idea, as re-weighs lock them: no deadlock between the two.
-    expect(order.slice(0, 2)).toEqual(['holdVoter', 'lockById']);
-    expect(order.indexOf('weightOf')).toBeLessThan(order.indexOf('add'));
+    // The voter before the idea (which the vote's statement locks), as re-weighs lock them.
+    expect(order).toEqual(['findById', 'holdVoter', 'weightOf', 'add']);
   });
 
   it('refuses an idea the member cannot see as NOT_FOUND, and one not published', async () => {
@@ -113,6 +118,30 @@ describe('voting for an idea', () => {
       expect(votes.add).not.toHaveBeenCalled();
       expect(votes.remove).not.toHaveBeenCalled();
     }
+  });
+
+  it('refuses a vote, and an unvote, on an idea closed between the check and the statement', async () => {
+    const open = idea();
+    const declined = idea({ id: open.id, status: IdeaStatus.DECLINED });
+    const { service, locked, cast, ideaRows } = serviceWith(open);
+    const member = viewer();
+    await service.vote(member, open.id);
+    // The rules pass on the read before the transaction; the statement then finds it declined.
+    const closeOnRead = async () => {
+      locked.idea = declined;
+      return open;
+    };
+    ideaRows.findById.mockImplementationOnce(closeOnRead);
+    expect(await refusal(service.vote(viewer(), open.id))).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: 'ideaId: the idea is declined and takes no votes',
+    });
+    locked.idea = open;
+    ideaRows.findById.mockImplementationOnce(closeOnRead);
+    expect(await refusal(service.unvote(member, open.id))).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+    });
+    expect([...cast]).toEqual([member.id]);
   });
 
   it('tells whether the member voted, in one read per request and member', async () => {

@@ -1,4 +1,4 @@
-import { RequestLoaders, Transactions, Viewer } from '@app/core';
+import { badInput, RequestLoaders, Transactions, Viewer } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { IdeaEntity } from '../ideas/idea.entity';
 import { votableIdea } from '../ideas/idea-rules';
@@ -10,6 +10,11 @@ import { WeighedVotes } from './weighed-votes';
 /**
  * Votes on ideas: one per member, idempotent, counted exactly (and at the voter's weight) under
  * any concurrency.
+ *
+ * Every voter on a popular idea waits for its row, so the rules are read before the
+ * transaction, on a row nobody locks, and the idea is locked only by the statement that writes
+ * the vote and its counts, right before the commit. That statement takes the vote only while
+ * the idea is still open; an idea closed in between is refused by the same rules.
  */
 @Injectable()
 export class VotesService {
@@ -23,25 +28,30 @@ export class VotesService {
 
   /** Votes for an open idea; voting again changes nothing. */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
-    await this.transactions.run(async (tx) => {
-      // The voter before the idea, the order re-weighs lock in too.
-      await this.weighed.holdVoter(viewer.id, tx);
-      // The idea's row is locked next, so concurrent votes queue up behind the check.
-      votableIdea(await this.ideaRows.lockById(ideaId, tx), viewer);
-      await this.weighed.cast(ideaId, viewer.id, tx);
-    });
+    votableIdea(await this.ideaRows.findById(ideaId), viewer);
+    // The voter is held before the idea is locked, the order re-weighs lock in too.
+    const change = await this.transactions.run((tx) => this.weighed.cast(ideaId, viewer.id, tx));
+    if (!change.open) await this.refuseClosed(viewer, ideaId);
     return this.ideas.current(ideaId);
   }
 
   /** Takes the viewer's vote back; taking back a vote never cast changes nothing. */
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
-    await this.transactions.run(async (tx) => {
-      // No hold on the voter: the vote takes off what its row says, and a re-weigh rewrites
-      // rows only under their idea's lock, which this waits for.
-      votableIdea(await this.ideaRows.lockById(ideaId, tx), viewer);
-      await this.votes.remove(ideaId, viewer.id, tx);
-    });
+    votableIdea(await this.ideaRows.findById(ideaId), viewer);
+    // No hold on the voter: the vote takes off what its row says, and a re-weigh rewrites
+    // rows only under their idea's lock, which the statement takes before it deletes.
+    const change = await this.transactions.run((tx) => this.votes.remove(ideaId, viewer.id, tx));
+    if (!change.open) await this.refuseClosed(viewer, ideaId);
     return this.ideas.current(ideaId);
+  }
+
+  /**
+   * The idea was closed between the check and the vote (nothing was written): the rules, read
+   * again, say why.
+   */
+  private async refuseClosed(viewer: Viewer, ideaId: string): Promise<never> {
+    votableIdea(await this.ideaRows.findById(ideaId), viewer);
+    throw badInput('ideaId', 'the idea takes no votes');
   }
 
   /** Whether the member voted for the idea, batched per request. */

@@ -1,7 +1,7 @@
 import { Transactions, Tx } from '@app/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { UNIT_VOTE_WEIGHTS, VoteWeights } from './vote-weights';
-import { VotesRepository } from './votes.repository';
+import { VoteChange, VotesRepository } from './votes.repository';
 
 /**
  * Votes at their voter's weight. A vote stores the weight its voter had when it was cast, and a
@@ -27,15 +27,10 @@ export class WeighedVotes {
   }
 
   /**
-   * Holds the voter until `tx` ends, so that no re-weigh of their votes runs meanwhile. Call it
-   * before locking the idea: re-weighs take the voter, then ideas, in that order too.
+   * Casts the member's vote at their weight now (see VotesRepository.add for what it tells),
+   * holding the voter from before the weight is read until `tx` ends.
    */
-  holdVoter(memberId: string, tx: Tx): Promise<void> {
-    return this.votes.holdVoter(memberId, tx);
-  }
-
-  /** Casts the member's vote at their weight now; false when it was already cast. */
-  async cast(ideaId: string, memberId: string, tx: Tx): Promise<boolean> {
+  async cast(ideaId: string, memberId: string, tx: Tx): Promise<VoteChange> {
     await this.votes.holdVoter(memberId, tx);
     return this.votes.add(ideaId, memberId, await this.weights.weightOf(memberId, tx), tx);
   }
