@@ -73,6 +73,10 @@ describe('PostsService', () => {
         threadTitle: question.title,
         mentionedHandles: ['carol'],
       });
+      // The thread's row, which every answerer waits for, is counted last, after the event.
+      expect(threadRows.countNewAnswer.mock.invocationCallOrder[0]).toBeGreaterThan(
+        outbox.record.mock.invocationCallOrder[0],
+      );
     });
 
     it('holds a screened answer: it counts for nothing and tells nobody', async () => {

@@ -139,7 +139,10 @@ export class PostsService {
       tx,
     );
     if (status === ContentStatus.PUBLISHED) {
-      await this.published(tx, { id, threadId, authorId: viewer.id, body });
+      // The event first, the thread's count last: everyone answering a busy thread waits for its
+      // row, which is then locked only from the count to the commit.
+      await this.announce(tx, { id, threadId, authorId: viewer.id, body }, thread.title);
+      if ((await this.threads.countNewAnswer(threadId, tx)) === null) throw notFound('Thread');
     }
   }
 
@@ -150,6 +153,15 @@ export class PostsService {
   ): Promise<void> {
     const threadTitle = await this.threads.countNewAnswer(post.threadId, tx);
     if (threadTitle === null) throw notFound('Thread');
+    await this.announce(tx, post, threadTitle);
+  }
+
+  /** Records that the answer is public, for its thread's subscribers and those it mentions. */
+  private async announce(
+    tx: Tx,
+    post: Pick<PostEntity, 'id' | 'threadId' | 'authorId' | 'body'>,
+    threadTitle: string,
+  ): Promise<void> {
     await this.outbox.record(tx, FORUM_EVENTS.postCreated, {
       postId: post.id,
       threadId: post.threadId,
