@@ -54,6 +54,8 @@ export class TestApp {
       WORKER_PORT: '0',
       // Suites send bursts from one address; the rate-limit test turns the limits back on.
       RATE_LIMIT: 'off',
+      // Suites change rows with SQL behind the API's back; the response-cache suite turns it on.
+      RESPONSE_CACHE: 'off',
       // Suites repeat texts and post in bursts; the moderation suites turn automod back on.
       AUTOMOD_THRESHOLD: '100',
       ...options.env,

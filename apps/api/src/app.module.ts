@@ -28,6 +28,7 @@ import { NodeResolver } from './graphql/node.resolver';
 import { OperationLogPlugin } from './graphql/operation-log.plugin';
 import { HttpRefusalFilter } from './http-refusal.filter';
 import { ApiMetrics } from './metrics/metrics';
+import { ResponseCacheModule } from './response-cache/response-cache.module';
 
 @Module({
   imports: [
@@ -46,6 +47,7 @@ import { ApiMetrics } from './metrics/metrics';
     NotificationsModule,
     SearchModule,
     CareModule,
+    ResponseCacheModule,
   ],
   controllers: [ExportsController],
   providers: [

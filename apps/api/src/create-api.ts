@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiMetrics } from './metrics/metrics';
+import { ResponseCacheHook } from './response-cache/response-cache.hook';
 import { securityHeaders } from './security-headers';
 import { DOCUMENT_LIMITS } from './graphql/limits/document-limits';
 import { trustFunction } from './trust-proxy';
@@ -38,6 +39,8 @@ export async function createApi(): Promise<NestFastifyApplication> {
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
+  // Anonymous reads of unchanged threads are answered here, before GraphQL runs.
+  app.getHttpAdapter().getInstance().addHook('preHandler', app.get(ResponseCacheHook).preHandler);
   const metrics = app.get(ApiMetrics);
   app
     .getHttpAdapter()

@@ -1,0 +1,146 @@
+import { APP_CONFIG, AppConfig, REDIS } from '@app/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { GraphQLSchema, printSchema } from 'graphql';
+import { createHash } from 'node:crypto';
+import Redis from 'ioredis';
+import { OperationRequest, responseCacheKey } from './operation-request';
+import { ResponseCacheMetrics } from './response-cache.metrics';
+
+/**
+ * One round trip per lookup: the entry is its dependencies (generation keys and the generation
+ * each had when the answer was computed, as JSON), a newline, then the answer. The answer comes
+ * back only while every generation is still the one recorded; 0 means no entry, 1 stale.
+ */
+const LOOKUP = `
+local entry = redis.call('GET', KEYS[1])
+if not entry then return 0 end
+local cut = string.find(entry, '\\n', 1, true)
+local deps = cjson.decode(string.sub(entry, 1, cut - 1))
+for i = 1, #deps, 2 do
+  if (redis.call('GET', deps[i]) or '0') ~= deps[i + 1] then return 1 end
+end
+return string.sub(entry, cut + 1)
+`;
+
+/** The generation keys of an answer's threads with their values before it was computed. */
+export type Generations = string[];
+
+interface WithLookup {
+  responseCacheLookup(entryKey: string): Promise<string | number>;
+}
+
+const RETRY_MS = 1000;
+
+/**
+ * Shared copies of anonymous answers in Redis. Each thread has a generation counter that every
+ * change to its page increments; an entry remembers the generations it was computed under and
+ * is served only while they are unchanged, so no entry needs to be found to be dropped. Entries
+ * expire after RESPONSE_CACHE_TTL_SECONDS, which heals what no generation covers (a member's
+ * new rank or name on a page that did not change). While Redis does not answer, every request
+ * runs as if nothing were kept.
+ */
+@Injectable()
+export class ResponseCacheStore {
+  private readonly logger = new Logger(ResponseCacheStore.name);
+  private readonly prefix: string;
+  private readonly ttlSeconds: number;
+  /** Generations outlive every entry computed under them (else a vanished one would read 0). */
+  private readonly generationTtlSeconds: number;
+  private schemaVersion: string | null = null;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: ResponseCacheMetrics,
+  ) {
+    this.prefix = `${config.redisPrefix}:response-cache`;
+    this.ttlSeconds = config.responseCacheTtlSeconds;
+    this.generationTtlSeconds = Math.max(2 * this.ttlSeconds, 86400);
+    redis.defineCommand('responseCacheLookup', { numberOfKeys: 1, lua: LOOKUP });
+  }
+
+  /** Keys answers by this schema, so that a deploy that changes it never serves older shapes. */
+  useSchema(schema: GraphQLSchema): void {
+    this.schemaVersion = createHash('sha256').update(printSchema(schema)).digest('hex');
+  }
+
+  /** The entry's key for `request`; null before the schema is known or for a bad document id. */
+  keyOf(request: OperationRequest): string | null {
+    if (this.schemaVersion === null) return null;
+    const key = responseCacheKey(this.schemaVersion, request);
+    return key === null ? null : `${this.prefix}:entry:${key}`;
+  }
+
+  /** The kept answer, if it is still current. */
+  async lookup(entryKey: string): Promise<string | null> {
+    let found: string | number;
+    try {
+      found = await (this.redis as unknown as WithLookup).responseCacheLookup(entryKey);
+    } catch {
+      this.metrics.lookups.inc({ result: 'error' });
+      return null;
+    }
+    if (typeof found === 'string') {
+      this.metrics.lookups.inc({ result: 'hit' });
+      return found;
+    }
+    this.metrics.lookups.inc({ result: found === 1 ? 'stale' : 'miss' });
+    return null;
+  }
+
+  /** The generations of `threadIds` now, read before the answer is computed; null without Redis. */
+  async generations(threadIds: readonly string[]): Promise<Generations | null> {
+    const keys = threadIds.map((id) => this.generationKey(id));
+    try {
+      const values = await this.redis.mget(keys);
+      return keys.flatMap((key, i) => [key, values[i] ?? '0']);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps `body` as the answer of `entryKey`, valid while `generations` hold. */
+  async save(entryKey: string, body: string, generations: Generations): Promise<void> {
+    try {
+      await this.redis.set(
+        entryKey,
+        `${JSON.stringify(generations)}\n${body}`,
+        'EX',
+        this.ttlSeconds,
+      );
+      this.metrics.stores.inc();
+    } catch {
+      // Not kept: the next reader computes it again.
+    }
+  }
+
+  /**
+   * Makes every kept answer showing these threads stale. Tried again for as long as entries live
+   * if Redis does not answer, so that none computed before the change outlives the outage.
+   */
+  async invalidate(threadIds: readonly string[]): Promise<void> {
+    if (threadIds.length > 0) await this.bump(threadIds, Date.now() + this.ttlSeconds * 1000, true);
+  }
+
+  private async bump(threadIds: readonly string[], until: number, first: boolean): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const id of threadIds) {
+      const key = this.generationKey(id);
+      pipeline.incr(key).expire(key, this.generationTtlSeconds);
+    }
+    try {
+      const failed = ((await pipeline.exec()) ?? []).find(([error]) => error);
+      if (failed) throw failed[0];
+    } catch (error) {
+      if (Date.now() >= until) return;
+      if (first) {
+        this.logger.warn({ err: error, threadIds }, 'response cache not invalidated; trying again');
+      }
+      setTimeout(() => void this.bump(threadIds, until, false), RETRY_MS).unref();
+    }
+  }
+
+  private generationKey(threadId: string): string {
+    return `${this.prefix}:thread:${threadId}`;
+  }
+}
