@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { ForumModule } from '../forum.module';
 import { ThreadStatus } from '../forum.enums';
 import { ThreadSearchRepository, ThreadSearchRow } from './thread-search.repository';
-import { ExcerptFormat, HitBoundary, ThreadTextQuery } from './thread-search.statements';
+import {
+  ExcerptFormat,
+  HitBoundary,
+  SEARCH_CANDIDATES,
+  ThreadTextQuery,
+} from './thread-search.statements';
 
 // Readable marks: matches between « and », the text's own `<` and `>` turned into `(` and `)`,
 // its own « and » deleted (so that only ts_headline marks).
@@ -224,6 +229,86 @@ describe('ThreadSearchRepository (full-text search over published threads and an
     expect(row.headline).toContain('(b)here(/b)');
     expect(row.headline).not.toContain('**');
     expect(row.headline).not.toContain('«forged»');
+  });
+
+  it('ranks a solved thread above an open one for the same kind of match, not above a better match', async () => {
+    const openAnswered = await newThread({ title: 'Modem question one' });
+    // Twice: a better match than the solved thread's answer, but not by half again.
+    await newPost(openAnswered, { body: 'Restart the dingo box, then the dingo app.' });
+    const solvedAnswered = await newThread({
+      title: 'Modem question two',
+      status: ThreadStatus.SOLVED,
+    });
+    await newPost(solvedAnswered, { body: 'Restart the dingo box.' });
+    const openTitle = await newThread({ title: 'Dingo lights blinking' });
+    const rows = await firstPage(text('dingo'));
+    expect(rows.map((row) => row.threadId)).toEqual([openTitle, solvedAnswered, openAnswered]);
+  });
+
+  /**
+   * `count` threads, each with one answer, all newest first a second apart and before every
+   * other row of the test; the word goes in each answer, or in each title.
+   */
+  const manyThreads = async (count: number, word: string, where: 'answer' | 'title') => {
+    const rows = await medium.sql<{ id: string }>(
+      `INSERT INTO threads (id, board_id, author_id, title, body, body_html, body_text, status,
+                            content_status, created_at)
+       SELECT gen_random_uuid(), $1, $2, $3 || n, 'Details.', 'Details.', 'Details.', 'OPEN',
+              'PUBLISHED', now() - interval '1 day' - n * interval '1 second'
+         FROM generate_series(1, $4::int) AS n
+       RETURNING id, created_at`,
+      [board, author, where === 'title' ? `Question about ${word} ` : 'Question number ', count],
+    );
+    await medium.sql(
+      `INSERT INTO posts (id, thread_id, author_id, body, body_html, body_text, status, created_at)
+       SELECT gen_random_uuid(), t.id, $2, $3, $3, $3, 'PUBLISHED', t.created_at
+         FROM threads t WHERE t.id = ANY ($1::uuid[])`,
+      [rows.map((row) => row.id), author, where === 'answer' ? `Check the ${word} twice.` : 'Ok.'],
+    );
+    // Newest first: the order in which candidates are taken.
+    const [{ ids }] = await medium.sql<{ ids: string[] }>(
+      `SELECT array_agg(id ORDER BY created_at DESC, id DESC) AS ids FROM threads WHERE id = ANY ($1::uuid[])`,
+      [rows.map((row) => row.id)],
+    );
+    return ids;
+  };
+
+  /** Every hit of the query, `limit` at a time from the first page on. */
+  const allPages = async (query: ThreadTextQuery, limit: number): Promise<ThreadSearchRow[]> => {
+    const all: ThreadSearchRow[] = [];
+    let from: HitBoundary | null = null;
+    for (;;) {
+      const page: ThreadSearchRow[] = await search.hits(query, limit, from, 'forward', EXCERPT);
+      all.push(...page.slice(0, limit));
+      if (page.length <= limit) return all;
+      from = { score: page[limit - 1].score, threadId: page[limit - 1].threadId };
+    }
+  };
+
+  it('ranks only the newest matching answers when a word is in more of them than the bound', async () => {
+    const newestFirst = await manyThreads(SEARCH_CANDIDATES + 30, 'yeti', 'answer');
+    expect(await firstPage(text('yeti'))).toHaveLength(21);
+    const hits = await allPages(text('yeti'), 100);
+    const found = hits.map((row) => row.threadId);
+    expect(new Set(found).size).toBe(found.length);
+    expect([...found].sort()).toEqual(newestFirst.slice(0, SEARCH_CANDIDATES).sort());
+    const scores = hits.map((row) => Number(row.score));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(await search.countHits(text('yeti'))).toBe(SEARCH_CANDIDATES);
+  });
+
+  it('ranks only the newest matching threads when a word is in more titles than the bound', async () => {
+    const newestFirst = await manyThreads(SEARCH_CANDIDATES + 30, 'kraken', 'title');
+    const found = (await allPages(text('kraken'), 100)).map((row) => row.threadId);
+    expect(found).toHaveLength(SEARCH_CANDIDATES);
+    expect(new Set(found)).toEqual(new Set(newestFirst.slice(0, SEARCH_CANDIDATES)));
+    expect(await search.countHits(text('kraken'))).toBe(SEARCH_CANDIDATES);
+    // A newer match takes the place of the oldest candidate.
+    const newest = await newThread({ title: 'Kraken firmware' });
+    const now = (await allPages(text('kraken'), 100)).map((row) => row.threadId);
+    expect(now).toContain(newest);
+    expect(now).not.toContain(newestFirst[SEARCH_CANDIDATES - 1]);
+    expect(await search.countHits(text('kraken'))).toBe(SEARCH_CANDIDATES);
   });
 
   it('suggests threads like a title typed with a typo, solved ones first', async () => {

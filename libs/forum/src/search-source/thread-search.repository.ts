@@ -44,9 +44,12 @@ export class ThreadSearchRepository {
     @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
   ) {}
 
-  /** A keyset page (limit + 1 rows) of matching threads, in the fetch order of `direction`. */
-  // A word in about a quarter of the threads, a word in one, a word in every answer (the worst
-  // case: every match is ranked), and a later page of one board.
+  /**
+   * A keyset page (limit + 1 rows) of matching threads, in the fetch order of `direction`, from
+   * the newest SEARCH_CANDIDATES matching threads and answers (see thread-search.statements.ts).
+   */
+  // A word in about a quarter of the threads, a word in one, a word in every answer (the case a
+  // bounded candidate set is for), and a later page of one board.
   @SqlSnapshot({
     name: 'a common word',
     params: [query('router'), 20, null, 'forward', SAMPLE_EXCERPT],
@@ -91,7 +94,7 @@ export class ThreadSearchRepository {
     }));
   }
 
-  /** How many threads match (without the cursor). */
+  /** How many threads the candidates hold (without the cursor): the hits one can page through. */
   @SqlSnapshot({ name: 'a common word', params: [query('router')] })
   async countHits(query: ThreadTextQuery): Promise<number> {
     const { text, values } = searchCountStatement(query);

@@ -56,34 +56,55 @@ const INDEXABLE = `querytree(${TSQUERY}) <> 'T'`;
 // (D) and count as much as C, below the question's own words.
 const ANSWER_WEIGHTS = `'{0.2, 0.2, 0.4, 1.0}'`;
 
+// A solved thread's matches score half as much again: readers want the answered question, but a
+// match in a solved thread's answer still ranks below one in an open thread's title or question.
+const SOLVED_BOOST = `CASE WHEN c.solved THEN 1.5 ELSE 1 END`;
+
 /**
- * Every published thread and published answer (of a published thread) matching the query, with
- * its score rounded to numeric so that a cursor can carry it exactly. Binds the text first, as
- * the $1 that TSQUERY refers to.
+ * How many matching threads, and how many matching answers, one search ranks: the newest of
+ * each. Ranking every match would grow with the data (a word in every answer is a million rows
+ * to rank at a million posts); a bounded set keeps a search's cost flat. The best of these come
+ * first and the cursor pages through them all; older matches beyond the bound are not found.
  */
-function matches(query: ThreadTextQuery, params: Params): string {
+export const SEARCH_CANDIDATES = 500;
+
+/**
+ * The candidates: the newest SEARCH_CANDIDATES published threads matching the query and as many
+ * published answers (of published threads), with their scores rounded to numeric so that a
+ * cursor can carry them exactly. For a common word Postgres walks a newest-first btree index and
+ * stops once it has enough; for a rare one it reads the GIN index and sorts the few matches.
+ * Scores are computed outside the LIMITed scans, so that only candidates are ranked. Binds the
+ * text first, as the $1 that TSQUERY refers to.
+ */
+function candidates(query: ThreadTextQuery, params: Params): string {
   params.add(query.text);
   const board = query.boardId ? `AND t.board_id = ${params.add(query.boardId)}::uuid` : '';
   return `
-    SELECT t.id AS thread_id, NULL::uuid AS post_id,
-           round(ts_rank(t.search_vector, ${TSQUERY})::numeric, 6) AS score
-      FROM threads t
-     WHERE t.content_status = 'PUBLISHED' AND t.search_vector @@ ${TSQUERY}
-       AND ${INDEXABLE} ${board}
+    SELECT c.thread_id, NULL::uuid AS post_id,
+           round((ts_rank(c.search_vector, ${TSQUERY}) * ${SOLVED_BOOST})::numeric, 6) AS score
+      FROM (SELECT t.id AS thread_id, t.search_vector, t.status = 'SOLVED' AS solved
+              FROM threads t
+             WHERE t.content_status = 'PUBLISHED' AND t.search_vector @@ ${TSQUERY}
+               AND ${INDEXABLE} ${board}
+             ORDER BY t.created_at DESC, t.id DESC
+             LIMIT ${SEARCH_CANDIDATES}) AS c
     UNION ALL
-    SELECT p.thread_id, p.id,
-           round(ts_rank(${ANSWER_WEIGHTS}, p.search_vector, ${TSQUERY})::numeric, 6)
-      FROM posts p
-      JOIN threads t ON t.id = p.thread_id
-     WHERE p.status = 'PUBLISHED' AND p.search_vector @@ ${TSQUERY}
-       AND t.content_status = 'PUBLISHED' AND ${INDEXABLE} ${board}`;
+    SELECT c.thread_id, c.post_id,
+           round((ts_rank(${ANSWER_WEIGHTS}, c.search_vector, ${TSQUERY}) * ${SOLVED_BOOST})::numeric, 6)
+      FROM (SELECT p.thread_id, p.id AS post_id, p.search_vector, t.status = 'SOLVED' AS solved
+              FROM posts p
+              JOIN threads t ON t.id = p.thread_id
+             WHERE p.status = 'PUBLISHED' AND p.search_vector @@ ${TSQUERY}
+               AND t.content_status = 'PUBLISHED' AND ${INDEXABLE} ${board}
+             ORDER BY p.created_at DESC, p.id DESC
+             LIMIT ${SEARCH_CANDIDATES}) AS c`;
 }
 
 /**
- * "search hits": a keyset page (limit + 1 rows) of matching threads, one per thread, with its
- * score as text and its excerpt. Columns: thread_id, post_id, score, headline. The list is best
- * first; a backward page holds the hits before `from`, nearest it first (worst first), for the
- * caller to turn round.
+ * "search hits": a keyset page (limit + 1 rows) of the candidates' threads, one per thread, with
+ * its score as text and its excerpt. Columns: thread_id, post_id, score, headline. The list is
+ * best first; a backward page holds the hits before `from`, nearest it first (worst first), for
+ * the caller to turn round.
  */
 export function searchHitsStatement(
   query: ThreadTextQuery,
@@ -93,7 +114,7 @@ export function searchHitsStatement(
   excerpt: ExcerptFormat,
 ): Statement {
   const params = new Params();
-  const matching = matches(query, params);
+  const matching = candidates(query, params);
   const { order, past } = seek({ direction }, 'DESC');
   const boundary = from
     ? `WHERE (score, thread_id) ${past} (${params.add(from.score)}::numeric, ${params.add(from.threadId)}::uuid)`
@@ -125,10 +146,13 @@ export function searchHitsStatement(
   return { text, values: params.values };
 }
 
-/** "search count": how many threads match (without the cursor). Column: n. */
+/**
+ * "search count": how many threads the candidates hold (without the cursor), the hits a reader
+ * can page through: at most twice SEARCH_CANDIDATES. Column: n.
+ */
 export function searchCountStatement(query: ThreadTextQuery): Statement {
   const params = new Params();
-  const text = `SELECT count(DISTINCT thread_id)::int AS n FROM (${matches(query, params)}) AS matches`;
+  const text = `SELECT count(DISTINCT thread_id)::int AS n FROM (${candidates(query, params)}) AS matches`;
   return { text, values: params.values };
 }
 
