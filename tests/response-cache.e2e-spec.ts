@@ -3,7 +3,9 @@ import { flag, itemOf, resolve } from './support/moderation';
 import { errorCode, GraphQLErrorShape, ok } from './support/graphql-client';
 import { Member, TestApp } from './support/test-app';
 
+// As the site's thread page asks: who is looking (null for anonymous readers), and the thread.
 const PAGE = `query Page($id: ID!) {
+  viewer { id }
   thread(id: $id) {
     id title status answerCount
     acceptedSolution { id }
@@ -22,6 +24,7 @@ interface Answer {
   correction: { note: string } | null;
 }
 interface Page {
+  viewer: { id: string } | null;
   thread: {
     status: string;
     answerCount: number;
@@ -184,9 +187,11 @@ describe('response cache of anonymous thread pages', () => {
     expect(answersOf(signedIn).find((answer) => answer.id === postId)?.viewerHasGivenKudo).toBe(
       true,
     );
+    expect(signedIn.data?.viewer).toEqual({ id: asker.id });
     expect((await read(threadId, asker.token)).cache).toBeNull();
     const anonymous = await read(threadId);
     expect(anonymous.cache).toBe('hit');
+    expect(anonymous.data?.viewer).toBeNull();
     expect(answersOf(anonymous).every((answer) => !answer.viewerHasGivenKudo)).toBe(true);
 
     // A page first read signed in is not kept for anonymous readers either.

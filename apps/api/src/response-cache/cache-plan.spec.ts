@@ -3,7 +3,7 @@ import { buildSchema, parse } from 'graphql';
 import { cachePlanOf } from './cache-plan';
 
 const schema = buildSchema(`
-  type Query { thread(id: ID!): Thread  threads: [Thread!]!  viewer: User  node(id: ID!): Thread }
+  type Query { thread(id: ID!): Thread  threads: [Thread!]!  viewer: User  node(id: ID!): Thread  unread: Int! }
   type Mutation { giveKudo(postId: ID!): Post! }
   type Thread { id: ID! title: String! author: User! answers(first: Int): PostConnection! board: Board! }
   type Board { name: String! threads: [Thread!]! }
@@ -31,6 +31,11 @@ describe('cachePlanOf', () => {
     expect(literal?.threadIds({})).toEqual([threadId, otherId]);
   });
 
+  it('keeps the viewer beside a thread: it is null for every anonymous reader', () => {
+    const page = plan(`query($id: ID!) { viewer { handle rank } thread(id: $id) { title } }`);
+    expect(page?.threadIds({ id: toGlobalId('Thread', threadId) })).toEqual([threadId]);
+  });
+
   it('follows fragments with their type', () => {
     const page = plan(`query($id: ID!) { thread(id: $id) { ...T } }
       fragment T on Thread { author { ...U } }
@@ -41,7 +46,8 @@ describe('cachePlanOf', () => {
   it.each([
     ['a mutation', 'mutation { giveKudo(postId: "x") { body } }'],
     ['a root field not listed', '{ threads { title } }'],
-    ['a root field for the viewer', '{ viewer { handle } }'],
+    ['the viewer alone (no thread to depend on)', '{ viewer { handle } }'],
+    ['a root scalar not listed', '{ unread thread(id: "x") { title } }'],
     ['a list of other threads', '{ thread(id: "x") { board { threads { title } } } }'],
     ['a member’s answers elsewhere', '{ thread(id: "x") { author { recentAnswers { body } } } }'],
     ['a field the schema lacks', '{ thread(id: "x") { secret } }'],

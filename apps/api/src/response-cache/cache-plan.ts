@@ -16,12 +16,14 @@ import {
  * The fields a kept answer may go through to another object: a thread and what its page shows
  * (board, authors, answers, corrections, edits), all of which change only with the thread, or
  * are members' display facts that the entry's lifetime lets heal. Any field returning a scalar
- * or an enum may be read on the way. What is not listed (a member's recent answers elsewhere, a
- * board's threads, any other root field) makes the answer one the cache does not keep, so a
- * field added to the schema is left out until someone says what changes it.
+ * or an enum may be read on the way. At the root, `thread` names the thread the answer depends
+ * on, and `viewer` (which the site's thread page asks for too) is null for every anonymous
+ * reader. What is not listed (a member's recent answers elsewhere, a board's threads, any other
+ * root field) makes the answer one the cache does not keep, so a field added to the schema is
+ * left out until someone says what changes it.
  */
 const FOLLOWED: Readonly<Record<string, readonly string[]>> = {
-  Query: ['thread'],
+  Query: ['thread', 'viewer'],
   Thread: ['board', 'author', 'acceptedSolution', 'answers'],
   PostConnection: ['edges', 'pageInfo'],
   PostEdge: ['node'],
@@ -77,7 +79,7 @@ function planFor(schema: GraphQLSchema, document: DocumentNode): CachePlan | nul
           keepable = false;
           return BREAK;
         }
-        if (root) {
+        if (root && field.name === 'thread') {
           const id = node.arguments?.find((argument) => argument.name.value === 'id');
           if (!id) {
             keepable = false;
