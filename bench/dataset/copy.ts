@@ -10,6 +10,8 @@ export type CopyValue = string | number | boolean | null | readonly string[];
 export interface TableRows {
   table: string;
   columns: readonly string[];
+  /** About how many rows `rows` yields: the biggest tables are loaded first. */
+  expectedRows: number;
   rows: () => Iterable<readonly CopyValue[]>;
 }
 

@@ -58,6 +58,7 @@ export function careTables(plan: CommunityPlan): TableRows[] {
         'created_at',
         'updated_at',
       ],
+      expectedRows: cases,
       *rows() {
         for (let c = 0; c < cases; c++) {
           const item = caseOf(plan, c);
@@ -84,6 +85,7 @@ export function careTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'care_case_messages',
       columns: ['id', 'case_id', 'author_id', 'body', 'body_html', 'internal', 'created_at'],
+      expectedRows: 2 * cases,
       *rows() {
         for (let c = 0; c < cases; c++) {
           const item = caseOf(plan, c);

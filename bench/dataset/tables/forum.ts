@@ -39,6 +39,7 @@ export function forumTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'boards',
       columns: ['id', 'slug', 'name', 'description', 'kind', 'thread_count'],
+      expectedRows: BOARDS.length,
       *rows() {
         const counts = [Math.ceil(threads / 2), Math.floor(threads / 2), ideas];
         for (const [b, board] of BOARDS.entries()) {
@@ -71,6 +72,7 @@ export function forumTables(plan: CommunityPlan): TableRows[] {
         'created_at',
         'last_activity_at',
       ],
+      expectedRows: threads,
       *rows() {
         for (let t = 0; t < threads; t++) {
           const asked = question(sequence(Stream.ThreadText, t), plan.mentionsRouter(t));
@@ -98,6 +100,7 @@ export function forumTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'thread_subscriptions',
       columns: ['thread_id', 'user_id', 'created_at'],
+      expectedRows: threads,
       *rows() {
         for (let t = 0; t < threads; t++) {
           const author = uuidOf(Kind.Member, threadAuthor(t));
@@ -117,6 +120,7 @@ export function forumTables(plan: CommunityPlan): TableRows[] {
         'kudos_count',
         'created_at',
       ],
+      expectedRows: plan.posts,
       *rows() {
         for (let t = 0; t < threads; t++) {
           const thread = uuidOf(Kind.Thread, t);
@@ -141,6 +145,7 @@ export function forumTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'kudos',
       columns: ['post_id', 'user_id', 'created_at'],
+      expectedRows: plan.size.kudos,
       *rows() {
         for (let t = 0; t < threads; t++) {
           for (let j = 0; j < plan.answers[t]; j++) {
@@ -164,6 +169,7 @@ export function forumTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'corrections',
       columns: ['id', 'post_id', 'moderator_id', 'note', 'note_html', 'created_at'],
+      expectedRows: plan.posts / 200,
       *rows() {
         for (let t = 0; t < threads; t++) {
           for (let j = 0; j < plan.answers[t]; j++) {

@@ -37,6 +37,7 @@ export function ideaTables(plan: CommunityPlan): TableRows[] {
         'trending_score',
         'created_at',
       ],
+      expectedRows: ideas,
       *rows() {
         for (let i = 0; i < ideas; i++) {
           const pitch = idea(sequence(Stream.IdeaText, i));
@@ -60,6 +61,7 @@ export function ideaTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'idea_votes',
       columns: ['idea_id', 'user_id', 'weight', 'created_at'],
+      expectedRows: plan.size.ideaVotes,
       *rows() {
         for (let i = 0; i < ideas; i++) {
           const id = uuidOf(Kind.Idea, i);

@@ -27,6 +27,7 @@ export function memberTables(plan: CommunityPlan, passwordHash: string): TableRo
         'accepted_solution_count',
         'created_at',
       ],
+      expectedRows: members,
       *rows() {
         const joinedOver = 3 * 365 * DAY_MS;
         for (let m = 0; m < members; m++) {
@@ -56,6 +57,7 @@ export function memberTables(plan: CommunityPlan, passwordHash: string): TableRo
         'idea_vote_weight',
         'member_count',
       ],
+      expectedRows: SEGMENTS.length,
       *rows() {
         for (const [s, segment] of SEGMENTS.entries()) {
           let count = 0;
@@ -68,6 +70,7 @@ export function memberTables(plan: CommunityPlan, passwordHash: string): TableRo
     {
       table: 'care_members',
       columns: ['user_id', 'segment_id', 'updated_at'],
+      expectedRows: members / 20,
       *rows() {
         for (let m = 0; m < members; m++) {
           const s = SEGMENTS.findIndex((segment) => segment.holds(m));

@@ -74,6 +74,7 @@ export function moderationTables(plan: CommunityPlan): TableRows[] {
         'reasons',
         'created_at',
       ],
+      expectedRows: flaggedAnswers,
       *rows() {
         for (let f = 0; f < flaggedAnswers; f++) {
           const item = flaggedOf(plan, f);
@@ -112,6 +113,7 @@ export function moderationTables(plan: CommunityPlan): TableRows[] {
         'review_item_id',
         'created_at',
       ],
+      expectedRows: 2 * flaggedAnswers,
       *rows() {
         for (let f = 0; f < flaggedAnswers; f++) {
           const item = flaggedOf(plan, f);

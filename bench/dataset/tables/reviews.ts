@@ -29,6 +29,7 @@ export function reviewTables(plan: CommunityPlan): TableRows[] {
         'rating_histogram',
         'created_at',
       ],
+      expectedRows: products,
       *rows() {
         for (let p = 0; p < products; p++) {
           const stars = Array.from(plan.ratings.subarray(p * 5, p * 5 + 5));
@@ -60,6 +61,7 @@ export function reviewTables(plan: CommunityPlan): TableRows[] {
         'helpful_count',
         'created_at',
       ],
+      expectedRows: products * reviewsPerProduct,
       *rows() {
         for (let p = 0; p < products; p++) {
           for (let j = 0; j < reviewsPerProduct; j++) {
@@ -84,6 +86,7 @@ export function reviewTables(plan: CommunityPlan): TableRows[] {
     {
       table: 'review_helpful_marks',
       columns: ['review_id', 'user_id', 'created_at'],
+      expectedRows: products * reviewsPerProduct,
       *rows() {
         for (let p = 0; p < products; p++) {
           for (let j = 0; j < reviewsPerProduct; j++) {
