@@ -1,9 +1,10 @@
-import { AccountStatus, GlobalIdField, Node, Role } from '@app/core';
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { AccountStatus, Node, Role } from '@app/core';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('User', { implements: () => [Node] })
 export class UserType implements Node {
-  @GlobalIdField('User')
+  /** The global id, resolved by UsersResolver: a field middleware would make every id async. */
+  @Field(() => ID)
   id!: string;
 
   @Field()

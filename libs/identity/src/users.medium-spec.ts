@@ -6,6 +6,7 @@ import { UsersService } from './users.service';
 import { ModerationLogModule } from '@app/moderation';
 import { MediumTest } from '@test/medium';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 describe('members on the database: registration, lookups, roles, sanctions and reputation', () => {
@@ -107,8 +108,20 @@ describe('members on the database: registration, lookups, roles, sanctions and r
       loader.load(loaders, randomUUID()),
     ]);
     expect(loaded.map((user) => user?.id ?? null)).toEqual([first.id, second.id, null]);
-    expect(loaded[0]?.passwordHash).toBeUndefined();
     expect(batches).toHaveBeenCalledTimes(1);
+    const shown = loaded[0] as UserEntity;
+    // Not even an undefined key: a member shown beside a post never carries the hash.
+    expect(Object.keys(shown)).not.toContain('passwordHash');
+    expect(shown).toBeInstanceOf(UserEntity);
+    expect(shown).toMatchObject({
+      handle: first.handle,
+      displayName: first.displayName,
+      role: Role.MEMBER,
+      reputation: 0,
+      acceptedSolutionCount: 0,
+      statusUntil: null,
+    });
+    expect(shown.createdAt).toBeInstanceOf(Date);
     batches.mockRestore();
   });
 

@@ -1,6 +1,9 @@
 import { AppConfig, formatError } from '@app/core';
 import { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
@@ -8,6 +11,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { DOCUMENT_LIMITS } from './limits/document-limits';
 import { DocumentValidator } from './limits/document-validation';
 import { operationGatePlugin } from './limits/operation-gate.plugin';
+import { noStorePlugin } from './no-store.plugin';
 import { buildRequestContext } from './request-context';
 
 const logger = new Logger('GraphQL');
@@ -54,9 +58,19 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     // The operation gate validates, after checking that the document's shape keeps it cheap.
     dangerouslyDisableValidation: true,
+    // Parsed documents are kept by hash in Apollo's bounded in-memory cache (its documentStore),
+    // and the gate's validation remembers the documents that passed, so a repeated query is
+    // neither parsed nor validated again. Automatic persisted queries share that bounded cache:
+    // a client may send the query's hash alone once the server has seen the query; clients
+    // that always send the whole query are served as before.
+    cache: 'bounded',
+    persistedQueries: { ttl: 24 * 3600 },
     plugins: [
       operationGatePlugin(documentValidator(config), config.queryCostLimit),
       landingPage(config),
+      // Cache hints are never set here, and the hint plugin would wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
     ],
     context: (source: Parameters<typeof buildRequestContext>[0]) => buildRequestContext(source),
     formatError: shapeError,

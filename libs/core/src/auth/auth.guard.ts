@@ -16,6 +16,8 @@ import { hasRole, RequestContext, Viewer, VIEWER_SOURCE, ViewerSource } from './
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly lookups = new WeakMap<RequestContext, Promise<Viewer | null>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
@@ -41,13 +43,24 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async resolveViewer(ctx: RequestContext): Promise<Viewer | null> {
+  private resolveViewer(ctx: RequestContext): Promise<Viewer | null> | Viewer | null {
     if (ctx.viewer !== undefined) return ctx.viewer;
     if (!ctx.token) {
       ctx.viewer = null;
       return null;
     }
-    const subject = this.tokens.verify(ctx.token);
+    // The root fields of one operation are guarded at once: they share the first lookup, and
+    // the request's later-stage loaders wait for it as for any read.
+    let lookup = this.lookups.get(ctx);
+    if (!lookup) {
+      lookup = ctx.loaders.track(this.lookUpViewer(ctx, ctx.token));
+      this.lookups.set(ctx, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUpViewer(ctx: RequestContext, token: string): Promise<Viewer | null> {
+    const subject = this.tokens.verify(token);
     const viewer = subject ? await this.viewers.findViewer(subject) : null;
     if (!viewer || viewer.status === AccountStatus.SUSPENDED) {
       throw unauthenticated('Your session is not valid; please sign in again');

@@ -1,5 +1,5 @@
 import { Authenticated, CurrentUser, fromGlobalId, RequestContext, Viewer } from '@app/core';
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { PostEntity } from '../posts/post.entity';
 import { PostType } from '../posts/post.type';
 import { KudosService } from './kudos.service';
@@ -27,12 +27,15 @@ export class KudosResolver {
     return this.kudos.remove(viewer, fromGlobalId(postId, 'Post', 'postId'));
   }
 
+  // graphql-js's own arguments instead of parameter decorators: Nest calls it directly, not
+  // through its per-call pipeline, for every answer of a thread page. The auth guard of the
+  // operation's root field has put the viewer on the context.
   @ResolveField('viewerHasGivenKudo', () => Boolean)
   viewerHasGivenKudo(
-    @Parent() post: PostEntity,
-    @CurrentUser() viewer: Viewer | null,
-    @Context() ctx: RequestContext,
+    post: PostEntity,
+    _args: unknown,
+    ctx: RequestContext,
   ): Promise<boolean> | boolean {
-    return viewer ? this.kudos.hasGiven(ctx.loaders, viewer.id, post.id) : false;
+    return ctx.viewer ? this.kudos.hasGiven(ctx.loaders, ctx.viewer.id, post.id) : false;
   }
 }

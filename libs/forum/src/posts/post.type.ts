@@ -1,11 +1,12 @@
-import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
+import { ConnectionType, ContentStatus, Node } from '@app/core';
 import { UserType } from '@app/identity';
 import { CorrectionType } from '@app/moderation';
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Post', { implements: () => [Node] })
 export class PostType implements Node {
-  @GlobalIdField('Post')
+  /** The global id, resolved by PostsResolver: a field middleware would make every id async. */
+  @Field(() => ID)
   id!: string;
 
   // `thread` is declared by PostsResolver, which can import ThreadType without a cycle.

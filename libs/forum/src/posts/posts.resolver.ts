@@ -5,6 +5,7 @@ import {
   RequestContext,
   Roles,
   STAFF_ROLES,
+  toGlobalId,
   Viewer,
 } from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
@@ -15,7 +16,7 @@ import {
   CorrectPostInput,
   ModeratableRegistry,
 } from '@app/moderation';
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { PostAnswerInput } from '../dto/post-answer.input';
 import { ThreadEntity } from '../threads/thread.entity';
 import { ThreadType } from '../threads/thread.type';
@@ -44,20 +45,30 @@ export class PostsResolver {
     return this.posts.postAnswer(viewer, { ...input, threadId });
   }
 
+  // The field resolvers take graphql-js's own arguments (parent, args, context) instead of
+  // parameter decorators: Nest then calls them directly, not through its per-call pipeline,
+  // which a thread page would otherwise run for every field of each of its answers.
+
+  @ResolveField('id', () => ID)
+  id(post: PostEntity): string {
+    return toGlobalId('Post', post.id);
+  }
+
   @ResolveField('thread', () => ThreadType)
-  thread(@Parent() post: PostEntity, @Context() ctx: RequestContext): Promise<ThreadEntity | null> {
+  thread(post: PostEntity, _args: unknown, ctx: RequestContext): Promise<ThreadEntity | null> {
     return this.threads.load(ctx.loaders, post.threadId);
   }
 
   @ResolveField('author', () => UserType)
-  author(@Parent() post: PostEntity, @Context() ctx: RequestContext): Promise<UserEntity | null> {
+  author(post: PostEntity, _args: unknown, ctx: RequestContext): Promise<UserEntity | null> {
     return this.users.load(ctx.loaders, post.authorId);
   }
 
   @ResolveField('isAcceptedSolution', () => Boolean)
   async isAcceptedSolution(
-    @Parent() post: PostEntity,
-    @Context() ctx: RequestContext,
+    post: PostEntity,
+    _args: unknown,
+    ctx: RequestContext,
   ): Promise<boolean> {
     const thread = await this.threads.load(ctx.loaders, post.threadId);
     return thread?.acceptedPostId === post.id;
@@ -82,8 +93,9 @@ export class PostsResolver {
 
   @ResolveField('correction', () => CorrectionType, { nullable: true })
   correction(
-    @Parent() post: PostEntity,
-    @Context() ctx: RequestContext,
+    post: PostEntity,
+    _args: unknown,
+    ctx: RequestContext,
   ): Promise<CorrectionEntity | null> {
     return this.corrections.latest(ctx.loaders, post.id);
   }

@@ -199,7 +199,8 @@ export class PostsService {
       excludeId: accepted?.id,
       viewer,
     };
-    const others = await this.repository.page(query);
+    // Tracked, so that the authors and corrections of the solution wait for those of the page.
+    const others = await loaders.track(this.repository.page(query));
     let rows = others;
     if (accepted && pinned) {
       // In fetch order: first going forward; going backward last, once the others run out.

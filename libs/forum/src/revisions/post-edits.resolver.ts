@@ -1,5 +1,5 @@
 import { Authenticated, CurrentUser, fromGlobalId, RequestContext, Viewer } from '@app/core';
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { EditPostInput } from '../dto/edit-post.input';
 import { PostEntity } from '../posts/post.entity';
 import { PostType } from '../posts/post.type';
@@ -32,11 +32,10 @@ export class PostEditsResolver {
     return this.edits.delete(viewer, fromGlobalId(postId, 'Post', 'postId'), reason);
   }
 
+  // graphql-js's own arguments instead of parameter decorators: Nest calls it directly, not
+  // through its per-call pipeline, for every answer of a thread page.
   @ResolveField('revisions', () => [PostRevisionType])
-  revisions(
-    @Parent() post: PostEntity,
-    @Context() ctx: RequestContext,
-  ): Promise<PostRevisionEntity[]> {
+  revisions(post: PostEntity, _args: unknown, ctx: RequestContext): Promise<PostRevisionEntity[]> {
     return this.edits.revisions(ctx.loaders, post.id);
   }
 }

@@ -110,12 +110,18 @@ export class PostEditsService {
   /** A post's earlier bodies, oldest first (the latest 100), batched through the loaders. */
   revisions(loaders: RequestLoaders, postId: string): Promise<PostRevisionEntity[]> {
     return loaders
-      .get<string, PostRevisionEntity[]>('revisions.byPost', async (postIds) => {
-        const rows = await this.revisionRows.ofPosts(postIds);
-        return postIds.map((id) =>
-          rows.filter((row) => row.postId === id).slice(-MAX_REVISIONS_SHOWN),
-        );
-      })
+      .get<string, PostRevisionEntity[]>(
+        'revisions.byPost',
+        async (postIds) => {
+          const rows = await this.revisionRows.ofPosts(postIds);
+          return postIds.map((id) =>
+            rows.filter((row) => row.postId === id).slice(-MAX_REVISIONS_SHOWN),
+          );
+        },
+        // After the posts: a thread page's solution and its answers arrive apart, and their
+        // earlier versions are still one statement.
+        1,
+      )
       .load(postId);
   }
 

@@ -1,6 +1,6 @@
 import { RequestContext, toGlobalId } from '@app/core';
 import { UserEntity, UsersLoader, UserType } from '@app/identity';
-import { Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, ResolveField, Resolver } from '@nestjs/graphql';
 import { PostRevisionType } from './post-revision.type';
 import { PostRevisionEntity } from './post-revision.entity';
 
@@ -8,15 +8,19 @@ import { PostRevisionEntity } from './post-revision.entity';
 export class PostRevisionsResolver {
   constructor(private readonly users: UsersLoader) {}
 
+  // graphql-js's own arguments instead of parameter decorators: Nest calls these directly, not
+  // through its per-call pipeline, for every earlier version shown on a thread page.
+
   @ResolveField('id', () => ID)
-  id(@Parent() revision: PostRevisionEntity): string {
+  id(revision: PostRevisionEntity): string {
     return toGlobalId('PostRevision', revision.id);
   }
 
   @ResolveField('editor', () => UserType)
   editor(
-    @Parent() revision: PostRevisionEntity,
-    @Context() ctx: RequestContext,
+    revision: PostRevisionEntity,
+    _args: unknown,
+    ctx: RequestContext,
   ): Promise<UserEntity | null> {
     return this.users.load(ctx.loaders, revision.editorId);
   }

@@ -1,12 +1,13 @@
-import { ConnectionType, ContentStatus, GlobalIdField, Node } from '@app/core';
+import { ConnectionType, ContentStatus, Node } from '@app/core';
 import { UserType } from '@app/identity';
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { BoardType } from '../boards/board.type';
 import { ThreadStatus } from '../forum.enums';
 
 @ObjectType('Thread', { implements: () => [Node] })
 export class ThreadType implements Node {
-  @GlobalIdField('Thread')
+  /** The global id, resolved by ThreadsResolver: a field middleware would make every id async. */
+  @Field(() => ID)
   id!: string;
 
   @Field(() => BoardType)

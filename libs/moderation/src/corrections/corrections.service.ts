@@ -101,13 +101,17 @@ export class CorrectionsService {
     } satisfies PostCorrectedEvent);
   }
 
-  /** The latest correction of a post, batched per request. */
+  /**
+   * The latest correction of a post, batched per request. At stage 1, after the posts: a thread
+   * page's solution and its answers arrive at different times, and their corrections are still
+   * one statement.
+   */
   latest(loaders: RequestLoaders, postId: string): Promise<CorrectionEntity | null> {
     return loaders
       .get<
         string,
         CorrectionEntity | null
-      >('corrections.latest', async (postIds) => byKeys(postIds, await this.corrections.latestOf(postIds), (row) => row.postId, null))
+      >('corrections.latest', async (postIds) => byKeys(postIds, await this.corrections.latestOf(postIds), (row) => row.postId, null), 1)
       .load(postId);
   }
 }
