@@ -126,6 +126,11 @@ describe('the bench dataset (small scale)', () => {
       [size.ideas / 10],
     );
     expect(topShare).toBeGreaterThan(0.5);
+    // Ideas taking off now lead TRENDING, not the old favourite that leads TOP.
+    const trendingFirst = await value<string>(
+      `SELECT id AS value FROM ideas ORDER BY trending_score DESC, id DESC LIMIT 1`,
+    );
+    expect(trendingFirst).not.toBe(targets.hotIdeaId);
     expect(targets.moderation.pendingItems).toBe(size.flaggedAnswers);
   });
 

@@ -133,7 +133,10 @@ export class CommunityPlan {
     this.rareAnswers = rare;
     this.votes = allocate(
       Math.min(size.ideaVotes, size.ideas * members),
-      Float64Array.from({ length: size.ideas }, (_, i) => 1 / (i + 1)),
+      Float64Array.from(
+        { length: size.ideas },
+        (_, i) => 1 / (i + 1) + (this.isTrendingNow(i) ? 1 / 20 : 0),
+      ),
       members,
     );
     this.weightedVotes = new Int32Array(size.ideas);
@@ -217,17 +220,21 @@ export class CommunityPlan {
     return this.now - span + Math.floor((i * (span - DAY_MS)) / this.size.ideas);
   }
 
-  /** A few newer ideas are taking off now: most of their votes came in the last three days. */
+  /**
+   * Four newer ideas are taking off now: a share of votes like the 20th idea's, most of them in
+   * the last three days, so TRENDING leads with them while TOP leads with the old favourites.
+   */
   isTrendingNow(i: number): boolean {
-    return i % 37 === 5 && i > this.size.ideas / 2;
+    const { ideas } = this.size;
+    return ideas >= 8 && i >= ideas / 2 && i % Math.floor(ideas / 8) === 0;
   }
 
-  /** When vote `j` on idea `i` was cast. */
+  /** When vote `j` on idea `i` was cast: most soon after the idea, interest fading since. */
   voteAt(i: number, j: number): number {
     const created = this.ideaCreatedAt(i);
     const u = chance(Stream.VoteTime, i, j);
     if (this.isTrendingNow(i) && u < 0.6) return this.now - Math.floor((u / 0.6) * 3 * DAY_MS);
-    return created + Math.floor(u * (this.now - created));
+    return created + Math.floor(u ** 4 * (this.now - created));
   }
 
   private answersPerThread(): Int32Array {
