@@ -1,49 +1,69 @@
-export interface ScenarioResult {
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { LoadFigures, LoadReply, LoadSpec } from './runner/load-spec';
+import { peakResidentMb } from './runner/memory';
+
+/** A scenario's figures, and the peak resident memory of the process that served it. */
+export interface ScenarioResult extends LoadFigures {
   name: string;
-  requests: number;
-  errors: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
+  connections: number;
+  /** Who answered: the API, the ceiling or the site. */
+  target: string;
+  peakMb: number | null;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+/**
+ * The load generator (autocannon) in its own process, kept for the whole run so that each
+ * scenario starts at once. One scenario runs at a time.
+ */
+export class LoadGenerator {
+  private readonly child: ChildProcess;
+  private readonly waiting = new Map<number, (reply: LoadReply) => void>();
+  private nextId = 1;
 
-/** Runs `call` from `concurrency` loops for `seconds`, and measures its latency in milliseconds. */
-export async function runScenario(
-  name: string,
-  call: (i: number) => Promise<boolean>,
-  concurrency: number,
-  seconds: number,
-): Promise<ScenarioResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let counter = 0;
-  const deadline = Date.now() + seconds * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < deadline) {
-        const begin = performance.now();
-        const fine = await call(counter++).catch(() => false);
-        latencies.push(performance.now() - begin);
-        if (!fine) errors++;
+  constructor() {
+    this.child = fork(join(__dirname, 'runner', 'load-generator.js'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (reply: LoadReply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+    this.child.on('exit', (code) => {
+      for (const settle of this.waiting.values()) {
+        settle({ id: 0, failure: `the load generator exited (code ${code})` });
       }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const elapsed = (Date.now() - started) / 1000;
-  return {
-    name,
-    requests: latencies.length,
-    errors,
-    perSecond: Math.round(latencies.length / elapsed),
-    p50: Math.round(percentile(latencies, 50) * 10) / 10,
-    p95: Math.round(percentile(latencies, 95) * 10) / 10,
-    p99: Math.round(percentile(latencies, 99) * 10) / 10,
-  };
+      this.waiting.clear();
+    });
+  }
+
+  /** Runs one spec: its warm-up, then its measured seconds. */
+  run(spec: LoadSpec): Promise<LoadFigures> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, (reply) =>
+        'figures' in reply ? resolve(reply.figures) : reject(new Error(reply.failure)),
+      );
+      this.child.send({ id, spec });
+    });
+  }
+
+  /** Runs a spec while sampling the memory of the process `pid` that serves it. */
+  async measure(
+    name: string,
+    target: { name: string; pid: number | null },
+    spec: LoadSpec,
+  ): Promise<ScenarioResult> {
+    const started = { name, connections: spec.connections, target: target.name };
+    if (target.pid === null) return { ...started, ...(await this.run(spec)), peakMb: null };
+    const { result, peakMb } = await peakResidentMb(target.pid, () => this.run(spec));
+    return { ...started, ...result, peakMb };
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.disconnect();
+    await exited;
+  }
 }
