@@ -16,7 +16,8 @@ export type { DatasetSize } from './dataset/size';
 /**
  * The session of each loading connection: foreign keys are not checked row by row (replica
  * role skips their triggers; the plan makes the rows consistent, and the medium test checks
- * every key), commits do not wait for the disk, and index builds get memory to sort in.
+ * every key), commits do not wait for the disk, and index builds get memory to sort in. The
+ * replica role takes a superuser, as the bench's server account is.
  */
 const BULK_LOAD = [
   `SET session_replication_role = replica`,

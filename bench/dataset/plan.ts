@@ -39,8 +39,7 @@ export enum Stream {
   FlagReason,
 }
 
-/** Members by index: member1 is index 0. These three have fixed roles the bench signs in as. */
-export const MEMBER = 0;
+/** Members by index (member1 is index 0): member2 and member3 have the staff roles. */
 export const AGENT = 1;
 export const MODERATOR = 2;
 
@@ -86,8 +85,6 @@ export class CommunityPlan {
   /** The viral thread: old, with activity up to now and the most answers. */
   readonly hotThread: number;
   readonly hotAnswer: number;
-  /** The idea with the most votes. */
-  readonly hotIdea = 0;
   readonly answers: Int32Array;
   readonly firstPost: Int32Array;
   /** Per thread, which of its answers is accepted (0-based), or -1. */
