@@ -29,11 +29,13 @@ describe('cachePlanOf', () => {
     const literal = plan(`{ a: thread(id: "${toGlobalId('Thread', threadId)}") { title }
       b: thread(id: "${toGlobalId('Thread', otherId)}") { title } }`);
     expect(literal?.threadIds({})).toEqual([threadId, otherId]);
+    expect([page?.rootFields, literal?.rootFields]).toEqual([1, 2]);
   });
 
   it('keeps the viewer beside a thread: it is null for every anonymous reader', () => {
     const page = plan(`query($id: ID!) { viewer { handle rank } thread(id: $id) { title } }`);
     expect(page?.threadIds({ id: toGlobalId('Thread', threadId) })).toEqual([threadId]);
+    expect(page?.rootFields).toBe(2);
   });
 
   it('follows fragments with their type', () => {

@@ -34,6 +34,8 @@ const FOLLOWED: Readonly<Record<string, readonly string[]>> = {
 
 /** How a kept answer is found stale: the threads whose changes drop it. */
 export interface CachePlan {
+  /** Its root fields, each of which costs an anonymous reader a point of the per-minute limit. */
+  rootFields: number;
   /** The UUIDs of the threads the answer shows, or null when an `id` is not a thread's. */
   threadIds(variables: Readonly<Record<string, unknown>>): string[] | null;
 }
@@ -61,6 +63,7 @@ function planFor(schema: GraphQLSchema, document: DocumentNode): CachePlan | nul
   const queryType = schema.getQueryType();
   const typeInfo = new TypeInfo(schema);
   const threadIds: ValueNode[] = [];
+  let rootFields = 0;
   let keepable = true;
   visit(
     document,
@@ -79,6 +82,7 @@ function planFor(schema: GraphQLSchema, document: DocumentNode): CachePlan | nul
           keepable = false;
           return BREAK;
         }
+        if (root) rootFields += 1;
         if (root && field.name === 'thread') {
           const id = node.arguments?.find((argument) => argument.name.value === 'id');
           if (!id) {
@@ -92,7 +96,7 @@ function planFor(schema: GraphQLSchema, document: DocumentNode): CachePlan | nul
     }),
   );
   if (!keepable || threadIds.length === 0) return null;
-  return { threadIds: (variables) => decodeThreadIds(threadIds, variables) };
+  return { rootFields, threadIds: (variables) => decodeThreadIds(threadIds, variables) };
 }
 
 function decodeThreadIds(

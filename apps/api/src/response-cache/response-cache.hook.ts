@@ -43,24 +43,25 @@ export class ResponseCacheHook {
       query: request.query,
     });
     const entryKey = operation ? this.store.keyOf(operation) : null;
-    const body = entryKey ? await this.store.lookup(entryKey) : null;
-    if (body === null || !(await this.withinLimit(request.ip))) return undefined;
+    const kept = entryKey ? await this.store.lookup(entryKey) : null;
+    if (kept === null || !(await this.withinLimit(request.ip, kept.rootFields))) return undefined;
     return reply
       .code(200)
       .header('content-type', 'application/json; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('x-cache', 'hit')
-      .send(body);
+      .send(kept.body);
   };
 
   /**
-   * A kept answer still counts against the address's per-minute limit. Past it, the request
-   * goes on to GraphQL, which refuses it as it refuses any other (RATE_LIMITED, Retry-After).
+   * A kept answer costs the address's per-minute limit what running it would (a point per root
+   * field). Past the limit, the request goes on to GraphQL, which refuses it as it refuses any
+   * other (RATE_LIMITED, Retry-After).
    */
-  private async withinLimit(ip: string): Promise<boolean> {
+  private async withinLimit(ip: string, points: number): Promise<boolean> {
     if (!this.config.rateLimitEnabled) return true;
     try {
-      await this.anonymous.consume(ip);
+      await this.anonymous.consume(ip, points);
       return true;
     } catch {
       return false;

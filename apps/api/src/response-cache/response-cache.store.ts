@@ -7,29 +7,44 @@ import { OperationRequest, responseCacheKey } from './operation-request';
 import { ResponseCacheMetrics } from './response-cache.metrics';
 
 /**
- * One round trip per lookup: the entry is its dependencies (generation keys and the generation
- * each had when the answer was computed, as JSON), a newline, then the answer. The answer comes
- * back only while every generation is still the one recorded; 0 means no entry, 1 stale.
+ * One round trip per lookup. An entry is a JSON header, a newline, then the answer; the header
+ * is the answer's root field count, then each generation key with the generation it had when
+ * the answer was computed. The count and the answer come back only while every generation is
+ * still the one recorded; 0 means no entry, 1 stale.
  */
 const LOOKUP = `
 local entry = redis.call('GET', KEYS[1])
 if not entry then return 0 end
 local cut = string.find(entry, '\\n', 1, true)
-local deps = cjson.decode(string.sub(entry, 1, cut - 1))
-for i = 1, #deps, 2 do
-  if (redis.call('GET', deps[i]) or '0') ~= deps[i + 1] then return 1 end
+local header = cjson.decode(string.sub(entry, 1, cut - 1))
+for i = 2, #header, 2 do
+  if (redis.call('GET', header[i]) or '0') ~= header[i + 1] then return 1 end
 end
-return string.sub(entry, cut + 1)
+return { header[1], string.sub(entry, cut + 1) }
 `;
 
 /** The generation keys of an answer's threads with their values before it was computed. */
 export type Generations = string[];
 
+/** An answer as kept: its body as Apollo writes it, and how many root fields it answers. */
+export interface KeptAnswer {
+  body: string;
+  rootFields: number;
+}
+
 interface WithLookup {
-  responseCacheLookup(entryKey: string): Promise<string | number>;
+  responseCacheLookup(entryKey: string): Promise<[number, string] | number>;
+}
+
+/** What `prepare` found: the generations to keep an answer under, and whether to keep it. */
+export interface Preparation {
+  generations: Generations;
+  worthKeeping: boolean;
 }
 
 const RETRY_MS = 1000;
+/** How many times an answer is computed within the entries' lifetime before it is kept. */
+const ASKED_BEFORE_KEPT = 2;
 
 /**
  * Shared copies of anonymous answers in Redis. Each thread has a generation counter that every
@@ -72,39 +87,53 @@ export class ResponseCacheStore {
   }
 
   /** The kept answer, if it is still current. */
-  async lookup(entryKey: string): Promise<string | null> {
-    let found: string | number;
+  async lookup(entryKey: string): Promise<KeptAnswer | null> {
+    let found: [number, string] | number;
     try {
       found = await (this.redis as unknown as WithLookup).responseCacheLookup(entryKey);
     } catch {
       this.metrics.lookups.inc({ result: 'error' });
       return null;
     }
-    if (typeof found === 'string') {
+    if (Array.isArray(found)) {
       this.metrics.lookups.inc({ result: 'hit' });
-      return found;
+      return { rootFields: found[0], body: found[1] };
     }
     this.metrics.lookups.inc({ result: found === 1 ? 'stale' : 'miss' });
     return null;
   }
 
-  /** The generations of `threadIds` now, read before the answer is computed; null without Redis. */
-  async generations(threadIds: readonly string[]): Promise<Generations | null> {
+  /**
+   * What keeping the answer of `entryKey` needs, read before it is computed: the generations of
+   * `threadIds` now, and whether it is worth keeping. Only an answer asked for a second time
+   * within the entries' lifetime is kept, so a crawler walking every thread once costs Redis a
+   * counter per page rather than a copy. Null without Redis.
+   */
+  async prepare(entryKey: string, threadIds: readonly string[]): Promise<Preparation | null> {
     const keys = threadIds.map((id) => this.generationKey(id));
+    const asked = `${entryKey}:asked`;
     try {
-      const values = await this.redis.mget(keys);
-      return keys.flatMap((key, i) => [key, values[i] ?? '0']);
+      const [[, values], [, count]] = (await this.redis
+        .pipeline()
+        .mget(keys)
+        .incr(asked)
+        .expire(asked, this.ttlSeconds)
+        .exec()) as [[null, (string | null)[]], [null, number]];
+      return {
+        generations: keys.flatMap((key, i) => [key, values[i] ?? '0']),
+        worthKeeping: count >= ASKED_BEFORE_KEPT,
+      };
     } catch {
       return null;
     }
   }
 
-  /** Keeps `body` as the answer of `entryKey`, valid while `generations` hold. */
-  async save(entryKey: string, body: string, generations: Generations): Promise<void> {
+  /** Keeps `answer` for `entryKey`, valid while `generations` hold. */
+  async save(entryKey: string, answer: KeptAnswer, generations: Generations): Promise<void> {
     try {
       await this.redis.set(
         entryKey,
-        `${JSON.stringify(generations)}\n${body}`,
+        `${JSON.stringify([answer.rootFields, ...generations])}\n${answer.body}`,
         'EX',
         this.ttlSeconds,
       );
