@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { copyRows, TableRows } from './dataset/copy';
-import { dropSecondaryIndexes } from './dataset/deferred-indexes';
+import { dropSecondaryIndexes } from './dataset/secondary-indexes';
 import { inLanes } from './dataset/lanes';
 import { CommunityPlan } from './dataset/plan';
 import { DatasetSize } from './dataset/size';
