@@ -62,6 +62,9 @@ export class ResponseCacheStore {
   /** Generations outlive every entry computed under them (else a vanished one would read 0). */
   private readonly generationTtlSeconds: number;
   private schemaVersion: string | null = null;
+  /** Threads whose new generation Redis refused, with when their last entry expires. */
+  private readonly owed = new Map<string, number>();
+  private retrying = false;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -144,28 +147,54 @@ export class ResponseCacheStore {
   }
 
   /**
-   * Makes every kept answer showing these threads stale. Tried again for as long as entries live
-   * if Redis does not answer, so that none computed before the change outlives the outage.
+   * Makes every kept answer showing these threads stale. What Redis refuses is owed and tried
+   * again every second, all owed threads at once, for as long as entries live, so that none
+   * computed before a change outlives an outage.
    */
   async invalidate(threadIds: readonly string[]): Promise<void> {
-    if (threadIds.length > 0) await this.bump(threadIds, Date.now() + this.ttlSeconds * 1000, true);
+    if (threadIds.length === 0 || (await this.bump(threadIds))) return;
+    if (this.owed.size === 0) {
+      this.logger.warn('Redis did not answer: the response cache is invalidated once it does');
+    }
+    const until = Date.now() + this.ttlSeconds * 1000;
+    for (const id of threadIds) this.owed.set(id, until);
+    this.retryLater();
   }
 
-  private async bump(threadIds: readonly string[], until: number, first: boolean): Promise<void> {
+  private retryLater(): void {
+    if (this.retrying) return;
+    this.retrying = true;
+    setTimeout(() => void this.payOwed(), RETRY_MS).unref();
+  }
+
+  private async payOwed(): Promise<void> {
+    const now = Date.now();
+    for (const [id, until] of this.owed) {
+      if (until <= now) this.owed.delete(id);
+    }
+    const owing = [...this.owed];
+    const paid = owing.length === 0 || (await this.bump(owing.map(([id]) => id)));
+    // A thread owed again meanwhile stays owed: its change may have committed after this bump.
+    if (paid) {
+      for (const [id, until] of owing) {
+        if (this.owed.get(id) === until) this.owed.delete(id);
+      }
+    }
+    this.retrying = false;
+    if (this.owed.size > 0) this.retryLater();
+  }
+
+  /** Whether Redis took the new generations. */
+  private async bump(threadIds: readonly string[]): Promise<boolean> {
     const pipeline = this.redis.pipeline();
     for (const id of threadIds) {
       const key = this.generationKey(id);
       pipeline.incr(key).expire(key, this.generationTtlSeconds);
     }
     try {
-      const failed = ((await pipeline.exec()) ?? []).find(([error]) => error);
-      if (failed) throw failed[0];
-    } catch (error) {
-      if (Date.now() >= until) return;
-      if (first) {
-        this.logger.warn({ err: error, threadIds }, 'response cache not invalidated; trying again');
-      }
-      setTimeout(() => void this.bump(threadIds, until, false), RETRY_MS).unref();
+      return ((await pipeline.exec()) ?? []).every(([error]) => !error);
+    } catch {
+      return false;
     }
   }
 
