@@ -167,6 +167,7 @@ async function main(): Promise<void> {
       connections: number,
       apiVariants: RequestVariant[],
       ceilingVariants: RequestVariant[],
+      ceilingName = name,
     ) => {
       const rounds: Array<{ api: ScenarioResult; ceiling: ScenarioResult }> = [];
       for (let round = 0; round < ROUNDS; round++) {
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
         rounds.push({
           api: await load.measure(name, apiTarget, spec('API', api.url, apiVariants)),
           ceiling: await load.measure(
-            name,
+            ceilingName,
             ceilingTarget,
             spec('ceiling', ceiling.url, ceilingVariants),
           ),
@@ -231,15 +232,15 @@ async function main(): Promise<void> {
       );
       progress();
     }
+    // Signed in, against the ceiling's anonymous page: the bare server's best case for the page.
+    const signedInPage = threadPageVariants(world, sessions.readers);
     for (const connections of [10, 50]) {
-      results.push(
-        await measure(
-          'thread page, signed in',
-          apiTarget,
-          api.url,
-          connections,
-          threadPageVariants(world, sessions.readers),
-        ),
+      await interleaved(
+        'thread page, signed in',
+        connections,
+        signedInPage,
+        toCeiling(anonymousPage, '/thread-page'),
+        'thread page, anonymous (beside the signed-in rounds)',
       );
       progress();
     }
