@@ -45,11 +45,12 @@ function checkSize(size: DatasetSize): void {
 
 /**
  * Fills an empty, migrated database with a synthetic community and returns the rows written:
- * members (member1 a member, member2 an agent, member3 a moderator, all with `passwordHash`),
- * boards, threads with a power law of answers (one hot thread far ahead), kudos (one hot
- * answer), corrections, ideas with skewed votes (a few hot), products with reviews and helpful
- * marks, care segments and cases, and a moderation queue of flagged answers. Text is drawn
- * from a telecom-support vocabulary (see dataset/vocabulary.ts for the search words).
+ * members (member1 a member, member2 an agent, member3 a moderator, member4 a product manager,
+ * all with `passwordHash`), boards, threads with a power law of answers (one hot thread far
+ * ahead), kudos (one hot answer), corrections, ideas with skewed votes (a few hot), products
+ * with reviews and helpful marks, care segments and cases, and a moderation queue of flagged
+ * answers. Text is drawn from a telecom-support vocabulary (see dataset/vocabulary.ts for the
+ * search words).
  *
  * Everything is decided up front (dataset/plan.ts), so every maintained counter is written
  * equal to its rows, and each table streams through one COPY, two tables at a time; the same

@@ -134,14 +134,15 @@ describe('the bench dataset (small scale)', () => {
     expect(targets.moderation.pendingItems).toBe(size.flaggedAnswers);
   });
 
-  it('signs in member1 as a member, member2 as an agent and member3 as a moderator', async () => {
+  it('signs in member1 as a member, and member2 to member4 as staff', async () => {
     const members = await db.query(
-      `SELECT email, role, password_hash FROM users WHERE handle IN ('member1', 'member2', 'member3') ORDER BY handle`,
+      `SELECT email, role, password_hash FROM users WHERE handle IN ('member1', 'member2', 'member3', 'member4') ORDER BY handle`,
     );
     expect(members.rows).toEqual([
       { email: 'member1@bench.local', role: 'MEMBER', password_hash: 'the-shared-hash' },
       { email: 'member2@bench.local', role: 'AGENT', password_hash: 'the-shared-hash' },
       { email: 'member3@bench.local', role: 'MODERATOR', password_hash: 'the-shared-hash' },
+      { email: 'member4@bench.local', role: 'PRODUCT_MANAGER', password_hash: 'the-shared-hash' },
     ]);
   });
 

@@ -14,7 +14,7 @@ export interface DatasetTargets {
   /** The moderation queue: its pending items, and who may read it. */
   moderation: { pendingItems: number; moderatorEmail: string };
   /** Members to sign in as (password "bench-password" in the bench). */
-  accounts: { member: string; agent: string; moderator: string };
+  accounts: { member: string; agent: string; moderator: string; productManager: string };
 }
 
 /** Reads the targets back from a database `seedDataset` filled. */
@@ -50,6 +50,7 @@ export async function hotTargets(databaseUrl: string): Promise<DatasetTargets> {
         member: 'member1@bench.local',
         agent: 'member2@bench.local',
         moderator: 'member3@bench.local',
+        productManager: 'member4@bench.local',
       },
     };
   } finally {

@@ -39,9 +39,10 @@ export enum Stream {
   FlagReason,
 }
 
-/** Members by index (member1 is index 0): member2 and member3 have the staff roles. */
+/** Members by index (member1 is index 0): member2, member3 and member4 are staff. */
 export const AGENT = 1;
 export const MODERATOR = 2;
+export const PRODUCT_MANAGER = 3;
 
 /** Care segments by member index: a business customer's vote weighs 3, a VIP's 5. */
 export const SEGMENTS = [

@@ -1,12 +1,16 @@
 import { Kind, uuidOf } from '../ids';
-import { AGENT, CommunityPlan, DAY_MS, MODERATOR, SEGMENTS } from '../plan';
+import { AGENT, CommunityPlan, DAY_MS, MODERATOR, PRODUCT_MANAGER, SEGMENTS } from '../plan';
 import { TableRows } from '../copy';
 import { iso } from './timestamps';
 
-/** member2 works the care inbox, member3 the moderation queue; the rest are members. */
+/**
+ * member2 works the care inbox, member3 the moderation queue, member4 sets ideas' status; the
+ * rest are members.
+ */
 function roleOf(m: number): string {
   if (m === AGENT) return 'AGENT';
   if (m === MODERATOR) return 'MODERATOR';
+  if (m === PRODUCT_MANAGER) return 'PRODUCT_MANAGER';
   return 'MEMBER';
 }
 
