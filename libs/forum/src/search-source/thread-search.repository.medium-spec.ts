@@ -8,6 +8,7 @@ import {
   ExcerptFormat,
   HitBoundary,
   SEARCH_CANDIDATES,
+  SEARCH_WINDOW,
   ThreadTextQuery,
 } from './thread-search.statements';
 
@@ -309,6 +310,27 @@ describe('ThreadSearchRepository (full-text search over published threads and an
     expect(now).toContain(newest);
     expect(now).not.toContain(newestFirst[SEARCH_CANDIDATES - 1]);
     expect(await search.countHits(text('kraken'))).toBe(SEARCH_CANDIDATES);
+  });
+
+  it('finds a rare word in a thread and an answer older than the newest ones it reads first', async () => {
+    const inTitle = await newThread({ title: 'Okapi pairing code' });
+    const answered = await newThread({ title: 'Headset pairing code' });
+    const answer = await newPost(answered, { body: 'The okapi code is 0000.' });
+    await medium.sql(
+      `UPDATE threads SET created_at = now() - interval '30 days' WHERE id = ANY ($1)`,
+      [[inTitle, answered]],
+    );
+    await medium.sql(`UPDATE posts SET created_at = now() - interval '30 days' WHERE id = $1`, [
+      answer,
+    ]);
+    // Newer than both: more threads and answers than the window holds, none of them matching.
+    await manyThreads(SEARCH_WINDOW + 10, 'nothing', 'title');
+    const rows = await firstPage(text('okapi'));
+    expect(rows.map((row) => [row.threadId, row.postId])).toEqual([
+      [inTitle, null],
+      [answered, answer],
+    ]);
+    expect(await search.countHits(text('okapi'))).toBe(2);
   });
 
   it('suggests threads like a title typed with a typo, solved ones first', async () => {

@@ -46,7 +46,8 @@ export class ThreadSearchRepository {
 
   /**
    * A keyset page (limit + 1 rows) of matching threads, in the fetch order of `direction`, from
-   * the newest SEARCH_CANDIDATES matching threads and answers (see thread-search.statements.ts).
+   * a bounded set of candidates (SEARCH_CANDIDATES threads and as many answers, newest matches
+   * first: see thread-search.statements.ts).
    */
   // A word in about a quarter of the threads, a word in one, a word in every answer (the case a
   // bounded candidate set is for), and a later page of one board.

@@ -58,46 +58,99 @@ const ANSWER_WEIGHTS = `'{0.2, 0.2, 0.4, 1.0}'`;
 
 // A solved thread's matches score half as much again: readers want the answered question, but a
 // match in a solved thread's answer still ranks below one in an open thread's title or question.
-const SOLVED_BOOST = `CASE WHEN c.solved THEN 1.5 ELSE 1 END`;
+const SOLVED_BOOST = `CASE WHEN status = 'SOLVED' THEN 1.5 ELSE 1 END`;
 
 /**
- * How many matching threads, and how many matching answers, one search ranks: the newest of
- * each. Ranking every match would grow with the data (a word in every answer is a million rows
- * to rank at a million posts); a bounded set keeps a search's cost flat. The best of these come
- * first and the cursor pages through them all; older matches beyond the bound are not found.
+ * How many matching threads, and how many matching answers, one search ranks, the newest ones
+ * first (see `candidates`). Ranking every match would grow with the data (a word in every answer
+ * is a million rows to rank at a million posts); a bounded set keeps a search's cost flat. The
+ * best of these come first and the cursor pages through them all; matches beyond the bound are
+ * not found, and totalCount counts the threads these hold.
  */
 export const SEARCH_CANDIDATES = 500;
 
 /**
- * The candidates: the newest SEARCH_CANDIDATES published threads matching the query and as many
- * published answers (of published threads), with their scores rounded to numeric so that a
- * cursor can carry them exactly. For a common word Postgres walks a newest-first btree index and
- * stops once it has enough; for a rare one it reads the GIN index and sorts the few matches.
- * Scores are computed outside the LIMITed scans, so that only candidates are ranked. Binds the
- * text first, as the $1 that TSQUERY refers to.
+ * How many of the newest threads, and of the newest answers, are read first for matches. Where a
+ * word is common they hold the candidates, found in the order of a newest-first btree index
+ * without reading the word's whole GIN posting list; where it is rare the GIN index finds the
+ * rest. The size balances the two: a rare word costs this many rows read, a word just too rare
+ * to fill the bound here costs its posting list.
+ */
+export const SEARCH_WINDOW = 5000;
+
+/**
+ * The candidates, as CTEs ending in `matches` (thread_id, post_id, score): of the published
+ * threads, and of the published answers of published threads, the matches among the
+ * SEARCH_WINDOW newest, newest first; and when those are fewer than SEARCH_CANDIDATES, other
+ * matches from the GIN index, in its order, up to that bound (under the LIMIT, UNION ALL never
+ * starts its second branch once the first fills it). Each branch is bounded by the shape of its
+ * plan rather than by the planner's guess of how common a word is, which for a word it has no
+ * statistics of can be far off. Scores are computed for candidates only, rounded to numeric so
+ * that a cursor can carry them exactly. Binds the text first, as the $1 that TSQUERY refers to.
  */
 function candidates(query: ThreadTextQuery, params: Params): string {
   params.add(query.text);
   const board = query.boardId ? `AND t.board_id = ${params.add(query.boardId)}::uuid` : '';
+  const matching = `@@ ${TSQUERY} AND ${INDEXABLE}`;
+  // An answer's thread, if published (and in the board), looked up for each matching answer as
+  // it is read: LIMIT keeps Postgres from turning the lookup into a join that hashes every thread
+  // before the first answer comes.
+  const publishedThreadOf = (answer: string): string => `
+    SELECT t.status FROM threads t
+     WHERE t.id = ${answer}.thread_id AND t.content_status = 'PUBLISHED' ${board}
+     LIMIT 1`;
   return `
-    SELECT c.thread_id, NULL::uuid AS post_id,
-           round((ts_rank(c.search_vector, ${TSQUERY}) * ${SOLVED_BOOST})::numeric, 6) AS score
-      FROM (SELECT t.id AS thread_id, t.search_vector, t.status = 'SOLVED' AS solved
-              FROM threads t
-             WHERE t.content_status = 'PUBLISHED' AND t.search_vector @@ ${TSQUERY}
-               AND ${INDEXABLE} ${board}
-             ORDER BY t.created_at DESC, t.id DESC
-             LIMIT ${SEARCH_CANDIDATES}) AS c
-    UNION ALL
-    SELECT c.thread_id, c.post_id,
-           round((ts_rank(${ANSWER_WEIGHTS}, c.search_vector, ${TSQUERY}) * ${SOLVED_BOOST})::numeric, 6)
-      FROM (SELECT p.thread_id, p.id AS post_id, p.search_vector, t.status = 'SOLVED' AS solved
-              FROM posts p
-              JOIN threads t ON t.id = p.thread_id
-             WHERE p.status = 'PUBLISHED' AND p.search_vector @@ ${TSQUERY}
-               AND t.content_status = 'PUBLISHED' AND ${INDEXABLE} ${board}
-             ORDER BY p.created_at DESC, p.id DESC
-             LIMIT ${SEARCH_CANDIDATES}) AS c`;
+    thread_window AS (
+      SELECT w.id, w.search_vector, w.status
+        FROM (SELECT t.id, t.search_vector, t.status, t.created_at
+                FROM threads t
+               WHERE t.content_status = 'PUBLISHED' ${board}
+               ORDER BY t.created_at DESC, t.id DESC
+               LIMIT ${SEARCH_WINDOW}) AS w
+       WHERE w.search_vector ${matching}
+       ORDER BY w.created_at DESC, w.id DESC
+       LIMIT ${SEARCH_CANDIDATES}
+    ),
+    thread_candidates AS (
+      SELECT id, search_vector, status FROM thread_window
+      UNION ALL
+      SELECT t.id, t.search_vector, t.status
+        FROM threads t
+       WHERE t.content_status = 'PUBLISHED' AND t.search_vector ${matching} ${board}
+         AND t.id NOT IN (SELECT id FROM thread_window)
+      LIMIT ${SEARCH_CANDIDATES}
+    ),
+    answer_window AS (
+      SELECT w.id, w.thread_id, w.search_vector, t.status
+        FROM (SELECT p.id, p.thread_id, p.search_vector, p.created_at
+                FROM posts p
+               WHERE p.status = 'PUBLISHED'
+               ORDER BY p.created_at DESC, p.id DESC
+               LIMIT ${SEARCH_WINDOW}) AS w
+       CROSS JOIN LATERAL (${publishedThreadOf('w')}) AS t
+       WHERE w.search_vector ${matching}
+       ORDER BY w.created_at DESC, w.id DESC
+       LIMIT ${SEARCH_CANDIDATES}
+    ),
+    answer_candidates AS (
+      SELECT id, thread_id, search_vector, status FROM answer_window
+      UNION ALL
+      SELECT p.id, p.thread_id, p.search_vector, t.status
+        FROM posts p
+       CROSS JOIN LATERAL (${publishedThreadOf('p')}) AS t
+       WHERE p.status = 'PUBLISHED' AND p.search_vector ${matching}
+         AND p.id NOT IN (SELECT id FROM answer_window)
+      LIMIT ${SEARCH_CANDIDATES}
+    ),
+    matches AS (
+      SELECT id AS thread_id, NULL::uuid AS post_id,
+             round((ts_rank(search_vector, ${TSQUERY}) * ${SOLVED_BOOST})::numeric, 6) AS score
+        FROM thread_candidates
+      UNION ALL
+      SELECT thread_id, id,
+             round((ts_rank(${ANSWER_WEIGHTS}, search_vector, ${TSQUERY}) * ${SOLVED_BOOST})::numeric, 6)
+        FROM answer_candidates
+    )`;
 }
 
 /**
@@ -120,7 +173,7 @@ export function searchHitsStatement(
     ? `WHERE (score, thread_id) ${past} (${params.add(from.score)}::numeric, ${params.add(from.threadId)}::uuid)`
     : '';
   const text = `
-    WITH matches AS (${matching}),
+    WITH ${matching},
     -- One hit per thread: its best matching text, the thread itself on a tie.
     hits AS (
       SELECT DISTINCT ON (thread_id) thread_id, post_id, score
@@ -152,7 +205,8 @@ export function searchHitsStatement(
  */
 export function searchCountStatement(query: ThreadTextQuery): Statement {
   const params = new Params();
-  const text = `SELECT count(DISTINCT thread_id)::int AS n FROM (${candidates(query, params)}) AS matches`;
+  const text = `WITH ${candidates(query, params)}
+    SELECT count(DISTINCT thread_id)::int AS n FROM matches`;
   return { text, values: params.values };
 }
 
