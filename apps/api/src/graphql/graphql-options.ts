@@ -7,7 +7,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DOCUMENT_LIMITS } from './limits/document-limits';
 import { DocumentValidator } from './limits/document-validation';
 import { operationGatePlugin } from './limits/operation-gate.plugin';
@@ -16,12 +16,30 @@ import { buildRequestContext } from './request-context';
 
 const logger = new Logger('GraphQL');
 
+/**
+ * Apollo refuses a malformed persisted-query request (a hash that is not the query's, an unknown
+ * version) with an HTTP 400 and no code: it is the client's mistake, told as BAD_REQUEST rather
+ * than hidden as an internal error.
+ */
+function refusedRequest(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+): GraphQLFormattedError {
+  const http = original instanceof GraphQLError ? original.extensions.http : undefined;
+  const status = (http as { status?: number } | undefined)?.status;
+  return original instanceof GraphQLError &&
+    original.extensions.code === undefined &&
+    status === 400
+    ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }
+    : formatted;
+}
+
 /** Shapes an error for a client and logs the unexpected ones: one formatter for both transports. */
 export function shapeError(
   formatted: GraphQLFormattedError,
   original: unknown,
 ): GraphQLFormattedError {
-  return formatError(formatted, original, (error, cause) =>
+  return formatError(refusedRequest(formatted, original), original, (error, cause) =>
     logger.error({ err: cause, path: error.path }, error.message),
   );
 }

@@ -25,13 +25,16 @@ export class CorrectionsRepository {
 
   /** The latest correction of each of `postIds` that has one (behind the request's loader). */
   @SqlSnapshot({ params: [[SAMPLE.UUID, SAMPLE.UUID_2]] })
-  latestOf(postIds: readonly string[]): Promise<CorrectionEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(CorrectionEntity, 'c')
-      .distinctOn(['c.post_id'])
-      .where('c.post_id = ANY(:postIds::uuid[])', { postIds })
-      .orderBy('c.post_id')
-      .addOrderBy('c.created_at', 'DESC')
-      .getMany();
+  async latestOf(postIds: readonly string[]): Promise<CorrectionEntity[]> {
+    // Read without the query builder: a thread page asks on every view.
+    const rows: object[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (post_id) id, post_id AS "postId", moderator_id AS "moderatorId", note,
+              note_html AS "noteHtml", created_at AS "createdAt"
+         FROM corrections
+        WHERE post_id = ANY($1::uuid[])
+        ORDER BY post_id, created_at DESC`,
+      [postIds],
+    );
+    return rows.map((row) => Object.assign(new CorrectionEntity(), row));
   }
 }
