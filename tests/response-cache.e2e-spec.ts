@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { flag, itemOf, resolve } from './support/moderation';
 import { errorCode, GraphQLErrorShape, ok } from './support/graphql-client';
 import { Member, TestApp } from './support/test-app';
@@ -114,6 +114,41 @@ describe('response cache of anonymous thread pages', () => {
     expect(after.cache).toBe('miss');
     expect(after.data?.thread?.answerCount).toBe(2);
     expect((await read(threadId)).cache).toBe('hit');
+  });
+
+  it('serves the same entry to a GET and to a persisted-query hash', async () => {
+    const { threadId } = await keptThread();
+    const params = new URLSearchParams({
+      query: PAGE,
+      variables: JSON.stringify({ id: threadId }),
+    });
+    const get = await fetch(`${app.url}?${params}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(get.headers.get('x-cache')).toBe('hit');
+    const sha256Hash = createHash('sha256').update(PAGE).digest('hex');
+    const byHash = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        variables: { id: threadId },
+        extensions: { persistedQuery: { version: 1, sha256Hash } },
+      }),
+    });
+    expect(byHash.headers.get('x-cache')).toBe('hit');
+    expect(await byHash.text()).toBe(await get.text());
+  });
+
+  it('shows an edit at once', async () => {
+    const { author, threadId, postId } = await keptThread();
+    ok(
+      await app.gql(
+        `mutation($input: EditPostInput!) { editPost(input: $input) { id } }`,
+        { input: { postId, body: 'It installs updates at 4 am.' } },
+        author.token,
+      ),
+    );
+    expect(answersOf(await read(threadId))[0].body).toBe('It installs updates at 4 am.');
   });
 
   it('shows a kudo given and taken back at once', async () => {
