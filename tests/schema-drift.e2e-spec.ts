@@ -86,6 +86,7 @@ const EXPECTED_DIFFERENCES: readonly string[] = [
   'DROP INDEX "public"."posts_author_idx"',
   'DROP INDEX "public"."posts_search_idx"',
   'DROP INDEX "public"."posts_author_recent_idx"',
+  'DROP INDEX "public"."posts_published_newest_idx"',
   'DROP INDEX "public"."threads_activity_idx"',
   'DROP INDEX "public"."threads_newest_idx"',
   'DROP INDEX "public"."threads_board_activity_idx"',
