@@ -53,6 +53,7 @@ export class CaseMessagesRepository {
     return keysetPage(this.ofCase(caseId, withInternal), page, MESSAGE_SORT).getMany();
   }
 
+  @SqlSnapshot({ params: [SAMPLE.UUID, true] })
   count(caseId: string, withInternal: boolean): Promise<number> {
     return cappedCount(this.ofCase(caseId, withInternal));
   }

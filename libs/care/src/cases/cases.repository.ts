@@ -229,6 +229,7 @@ export class CasesRepository {
     return keysetPage(this.ofMember(memberId), page, MEMBER_SORT).getMany();
   }
 
+  @SqlSnapshot({ params: [SAMPLE.UUID] })
   memberCount(memberId: string): Promise<number> {
     return cappedCount(this.ofMember(memberId));
   }

@@ -59,6 +59,7 @@ export class ModerationLogRepository extends ModerationLog {
   }
 
   /** How many entries the log holds, up to the cap. */
+  @SqlSnapshot({ params: [] })
   count(): Promise<number> {
     return cappedCount(this.dataSource.createQueryBuilder(ModerationActionEntity, 'a'));
   }

@@ -65,6 +65,7 @@ export class ReviewItemsRepository {
   }
 
   /** How many items are in `status`, up to the cap. */
+  @SqlSnapshot({ params: [ReviewItemStatus.PENDING] })
   countInStatus(status: ReviewItemStatus): Promise<number> {
     return cappedCount(this.inStatus(status));
   }
