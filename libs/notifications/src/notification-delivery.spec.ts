@@ -72,7 +72,7 @@ describe('delivering notifications', () => {
       { id: 'n2', recipientId: SUBSCRIBER, fresh: false },
     ];
     const writer = { write: jest.fn(async () => written) };
-    const live = { notificationAdded: jest.fn(async () => undefined) };
+    const live = { notificationsAdded: jest.fn(async () => undefined) };
     const emails = { schedule: jest.fn(async () => undefined) };
     const notifier = new Notifier(
       writer as unknown as NotificationWriter,
@@ -80,8 +80,10 @@ describe('delivering notifications', () => {
       emails as unknown as EmailScheduler,
     );
     await notifier.notify([MENTIONED, SUBSCRIBER], draft);
-    expect(live.notificationAdded).toHaveBeenCalledTimes(1);
-    expect(live.notificationAdded).toHaveBeenCalledWith(MENTIONED, 'n1');
+    expect(live.notificationsAdded).toHaveBeenCalledTimes(1);
+    expect(live.notificationsAdded).toHaveBeenCalledWith([
+      { recipientId: MENTIONED, notificationId: 'n1' },
+    ]);
     // Scheduling is keyed by notification id, so the retry's emails are queued once.
     expect(emails.schedule).toHaveBeenCalledWith(NotificationKind.NEW_ANSWER, written);
   });

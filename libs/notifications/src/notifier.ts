@@ -24,12 +24,13 @@ export class Notifier {
   ): Promise<void> {
     const written = await this.writer.write(recipientIds, draft);
     // Live pushes are a courtesy to open sockets: only what this attempt wrote is pushed.
-    await Promise.all(
+    await this.live.notificationsAdded(
       written
         .filter((notification) => notification.fresh)
-        .map((notification) =>
-          this.live.notificationAdded(notification.recipientId, notification.id),
-        ),
+        .map((notification) => ({
+          recipientId: notification.recipientId,
+          notificationId: notification.id,
+        })),
     );
     await this.emails.schedule(draft.kind, written, ...(path ? [path] : []));
   }
