@@ -6,7 +6,7 @@ import {
   PageArgs,
   pageRequest,
 } from '@app/core';
-import { ThreadType } from '@app/forum';
+import { SEARCH_CANDIDATES, ThreadType } from '@app/forum';
 import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
 import { FoundThread } from './forum-search';
 import { SearchHit, SearchHitConnection } from './search-hit.type';
@@ -17,7 +17,13 @@ import { SearchService } from './search.service';
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
-  @Query(() => SearchHitConnection, { complexity: EXPENSIVE_FIELD_COST })
+  @Query(() => SearchHitConnection, {
+    complexity: EXPENSIVE_FIELD_COST,
+    description:
+      `Published threads matching the words, best first. Ranking covers up to ${SEARCH_CANDIDATES} ` +
+      `matching threads and ${SEARCH_CANDIDATES} matching answers, recent ones first; totalCount ` +
+      'counts the threads among them.',
+  })
   search(
     @Args('query') query: string,
     @Args('boardId', { type: () => ID, nullable: true }) boardId: string | null,
