@@ -1,7 +1,8 @@
 // The SQL of full-text search over the forum, built apart from its execution
 // (ThreadSearchRepository runs it) so that each statement is a pure function of its inputs. They
 // read the generated search_vector columns through the partial GIN indexes of the Search
-// migration, whose `PUBLISHED` predicates are repeated here so that they apply.
+// migration, and the newest rows through threads_newest_idx and posts_published_newest_idx (the
+// SearchCandidates migration), whose `PUBLISHED` predicates are repeated here so that they apply.
 import { PageDirection, seek, SUGGESTION_CANDIDATES, titleWordsQuerySql } from '@app/core';
 
 /** What to search: the checked text and an optional board (a UUID). */
