@@ -173,9 +173,32 @@ describe('PostsService', () => {
         [solution.id, 'start'],
         [other.id, `c:${other.id}`],
       ]);
+      // Read at the same time as the solution, so with the whole page's limit.
       expect(repository.page).toHaveBeenCalledWith(
-        expect.objectContaining({ excludeId: solution.id, page: { ...firstPage, limit: 2 } }),
+        expect.objectContaining({ excludeId: solution.id, page: firstPage }),
       );
+    });
+
+    it('gives the solution one row of the page, the extra row still telling that more follow', async () => {
+      const { service, question, posts, repository } = await setup();
+      const solution = post({ threadId: question.id });
+      posts.set(solution.id, solution);
+      const others = Array.from({ length: 4 }, () => post({ threadId: question.id }));
+      repository.page.mockResolvedValueOnce(others);
+      const page = await service.answers(
+        new RequestLoaders(),
+        { ...question, acceptedPostId: solution.id },
+        null,
+        AnswerOrder.OLDEST,
+        firstPage,
+      );
+      expect(page.edges.map((edge) => edge.node.id)).toEqual([
+        solution.id,
+        others[0].id,
+        others[1].id,
+      ]);
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      expect(page.pageInfo.endCursor).toBe(`c:${others[1].id}`);
     });
 
     it('does not pin a solution the viewer cannot see', async () => {

@@ -183,29 +183,31 @@ export class PostsService {
     orderBy: AnswerOrder,
     page: PageRequest,
   ): Promise<Connection<PostEntity>> {
-    const accepted = thread.acceptedPostId
-      ? await this.findVisible(loaders, thread.acceptedPostId, viewer)
-      : null;
+    // The solution is left out of the others whether or not the viewer may see it (the page's
+    // own visibility rule would drop it then), so both are read at once. The page is tracked:
+    // the authors and corrections of the solution wait for those of the page.
+    const query = {
+      threadId: thread.id,
+      orderBy,
+      page,
+      excludeId: thread.acceptedPostId,
+      viewer,
+    };
+    const [accepted, fetched] = await Promise.all([
+      thread.acceptedPostId ? this.findVisible(loaders, thread.acceptedPostId, viewer) : null,
+      loaders.track(this.repository.page(query)),
+    ]);
     // The solution's cursor sits before every other answer: going forward it is behind any
     // cursor, going backward it is ahead of every cursor but its own.
     const solutionCursor = this.repository.startCursor(orderBy);
     const forward = page.direction === 'forward';
     const pinned = accepted && (forward ? !page.cursor : page.cursor !== solutionCursor);
-    const query = {
-      threadId: thread.id,
-      orderBy,
-      // Forward, the solution takes the first row of the page.
-      page: pinned && forward ? { ...page, limit: page.limit - 1 } : page,
-      excludeId: accepted?.id,
-      viewer,
-    };
-    // Tracked, so that the authors and corrections of the solution wait for those of the page.
-    const others = await loaders.track(this.repository.page(query));
-    let rows = others;
+    let rows = fetched;
     if (accepted && pinned) {
-      // In fetch order: first going forward; going backward last, once the others run out.
-      if (forward) rows = [accepted, ...others];
-      else if (others.length <= page.limit) rows = [...others, accepted];
+      // In fetch order: first going forward (the connection then cuts the page to its limit, and
+      // the rows past it still tell that more follow); going backward last, once the others run out.
+      if (forward) rows = [accepted, ...fetched];
+      else if (fetched.length <= page.limit) rows = [...fetched, accepted];
     }
     return toConnection(rows, page, {
       cursorOf: (post) =>
