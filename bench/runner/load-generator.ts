@@ -12,26 +12,40 @@ function failed(status: number, body: string): boolean {
   return status < 200 || status >= 300 || body.includes('"errors":');
 }
 
+/** What the measured window saw. */
 interface Tally {
   latencies: number[];
   errors: number;
   firstError: string | null;
 }
 
-/** One autocannon run of `seconds` over the spec's variants, counted into `tally`. */
-async function run(spec: LoadSpec, seconds: number, tally: Tally): Promise<number> {
+/**
+ * One continuous autocannon run: the warm-up, then the measured seconds, on the same
+ * connections. Only answers that arrive in the measured window count, so the window starts with
+ * the pipeline full (a slow answer sent during the warm-up counts with its whole latency), and
+ * its rate is the steady one even when answers take longer than the window.
+ */
+async function measure(spec: LoadSpec): Promise<LoadFigures> {
   const next = (): RequestVariant => {
     const position = positions.get(spec.key) ?? 0;
     positions.set(spec.key, position + 1);
     return spec.variants[position % spec.variants.length];
   };
-  const started = performance.now();
+  const tally: Tally = { latencies: [], errors: 0, firstError: null };
+  let measuring = spec.warmupSeconds === 0;
+  const error = (message: string) => {
+    if (!measuring) return;
+    tally.errors++;
+    tally.firstError ??= message;
+  };
+  let windowStart = performance.now();
+  let windowEnd = windowStart;
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
         url: spec.origin,
         connections: spec.connections,
-        duration: seconds,
+        duration: spec.warmupSeconds + spec.seconds,
         timeout: 10,
         requests: [
           {
@@ -50,34 +64,31 @@ async function run(spec: LoadSpec, seconds: number, tally: Tally): Promise<numbe
               };
             },
             onResponse: (status, body) => {
-              if (!failed(status, body)) return;
-              tally.errors++;
-              tally.firstError ??= `${status} ${body.slice(0, 300)}`;
+              if (failed(status, body)) error(`${status} ${body.slice(0, 300)}`);
             },
           },
         ],
       },
-      (error) => (error ? reject(error) : resolve()),
+      (failure) => {
+        windowEnd = performance.now();
+        if (failure) reject(failure);
+        else resolve();
+      },
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
-      tally.latencies.push(responseTime);
+      if (measuring) tally.latencies.push(responseTime);
     });
-    instance.on('reqError', (error: Error) => {
-      tally.errors++;
-      tally.firstError ??= `request error: ${error.message}`;
-    });
+    instance.on('reqError', (failure: Error) => error(`request error: ${failure.message}`));
+    if (!measuring) {
+      setTimeout(() => {
+        measuring = true;
+        windowStart = performance.now();
+      }, spec.warmupSeconds * 1000);
+    }
   });
-  return (performance.now() - started) / 1000;
-}
-
-async function measure(spec: LoadSpec): Promise<LoadFigures> {
-  if (spec.warmupSeconds > 0) {
-    await run(spec, spec.warmupSeconds, { latencies: [], errors: 0, firstError: null });
-  }
-  const tally: Tally = { latencies: [], errors: 0, firstError: null };
-  const elapsed = await run(spec, spec.seconds, tally);
   const sorted = Float64Array.from(tally.latencies).sort();
   const round = (value: number) => Math.round(value * 10) / 10;
+  const elapsed = Math.max(0.001, (windowEnd - windowStart) / 1000);
   return {
     requests: sorted.length,
     errors: tally.errors,
