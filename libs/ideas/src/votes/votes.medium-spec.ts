@@ -58,6 +58,10 @@ describe('votes on the database: one per member, counted once', () => {
       ...members.map((member) => votes.vote(member, idea.id)),
     ]);
     expect(results).toHaveLength(60);
+    // Each member's answer carries the count its own vote left: 2 to 52 (the author's is 1), once each.
+    const memberCounts = results.slice(10).map((idea) => idea.voteCount);
+    expect(new Set(memberCounts).size).toBe(50);
+    expect(Math.max(...results.map((idea) => idea.voteCount))).toBe(52);
     // The author's vote and 51 more, each a fresh vote worth exactly 1 on the trending score.
     expect(await counts(idea.id)).toEqual({ vote_count: 52, trending_score: 52, rows: 52 });
 

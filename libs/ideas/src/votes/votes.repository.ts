@@ -2,6 +2,7 @@ import { MemberMarks, SAMPLE, SqlSnapshot, Tx } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { IdeaEntity } from '../ideas/idea.entity';
 import { CLOSED_IDEA_STATUSES } from '../ideas.enums';
 import { voteWeightSql } from './trending';
 
@@ -59,9 +60,10 @@ export class VotesRepository {
                   trending_score = i.trending_score + 1
              FROM added
             WHERE i.id = added.idea_id
-           RETURNING i.id
+           RETURNING i.vote_count, i.weighted_vote_count, i.trending_score
          )
-         SELECT EXISTS (SELECT FROM open) AS open, EXISTS (SELECT FROM counted) AS changed`,
+         SELECT EXISTS (SELECT FROM open) AS open, counted.* FROM (SELECT) AS one
+           LEFT JOIN counted ON true`,
         [ideaId, userId, weight, CLOSED_IDEA_STATUSES],
       ),
     );
@@ -89,9 +91,10 @@ export class VotesRepository {
                   trending_score = GREATEST(i.trending_score - removed.trending, 0)
              FROM removed
             WHERE i.id = removed.idea_id
-           RETURNING i.id
+           RETURNING i.vote_count, i.weighted_vote_count, i.trending_score
          )
-         SELECT EXISTS (SELECT FROM open) AS open, EXISTS (SELECT FROM counted) AS changed`,
+         SELECT EXISTS (SELECT FROM open) AS open, counted.* FROM (SELECT) AS one
+           LEFT JOIN counted ON true`,
         [ideaId, userId, CLOSED_IDEA_STATUSES],
       ),
     );
@@ -174,15 +177,37 @@ export class VotesRepository {
   }
 }
 
+/** An idea's counts as a vote or an unvote left them. */
+export type IdeaCounts = Pick<IdeaEntity, 'voteCount' | 'weightedVoteCount' | 'trendingScore'>;
+
 /**
  * What a vote or an unvote did: `open` is false when the idea no longer took votes once locked
- * (nothing was written), `changed` whether a vote row was written or deleted and counted.
+ * (nothing was written); `counts` are the idea's new counts when a vote row was written or
+ * deleted and counted, null when nothing changed.
  */
 export interface VoteChange {
   open: boolean;
-  changed: boolean;
+  counts: IdeaCounts | null;
 }
 
-function voteChange(rows: Array<{ open: boolean; changed: boolean }>): VoteChange {
-  return { open: rows[0].open, changed: rows[0].changed };
+function voteChange(
+  rows: Array<{
+    open: boolean;
+    vote_count: number | null;
+    weighted_vote_count: number | null;
+    trending_score: number | null;
+  }>,
+): VoteChange {
+  const [row] = rows;
+  return {
+    open: row.open,
+    counts:
+      row.vote_count === null
+        ? null
+        : {
+            voteCount: row.vote_count,
+            weightedVoteCount: row.weighted_vote_count ?? 0,
+            trendingScore: row.trending_score ?? 0,
+          },
+  };
 }

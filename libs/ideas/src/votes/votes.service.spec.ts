@@ -18,20 +18,26 @@ function serviceWith(stored: IdeaEntity | null, weight = 1) {
   const order: string[] = [];
   const locked = { idea: stored };
   const open = () => !!locked.idea && !CLOSED_IDEA_STATUSES.includes(locked.idea.status);
+  const countsOf = () => ({
+    voteCount: cast.size,
+    weightedVoteCount: cast.size * weight,
+    trendingScore: cast.size,
+  });
   const votes = {
     holdVoter: jest.fn(async () => {
       order.push('holdVoter');
     }),
     add: jest.fn(async (ideaId: string, userId: string) => {
       order.push('add');
-      if (!open()) return { open: false, changed: false };
+      if (!open()) return { open: false, counts: null };
       const had = cast.has(userId);
       cast.add(userId);
-      return { open: true, changed: !had };
+      return { open: true, counts: had ? null : countsOf() };
     }),
-    remove: jest.fn(async (_ideaId: string, userId: string) =>
-      open() ? { open: true, changed: cast.delete(userId) } : { open: false, changed: false },
-    ),
+    remove: jest.fn(async (_ideaId: string, userId: string) => {
+      if (!open()) return { open: false, counts: null };
+      return { open: true, counts: cast.delete(userId) ? countsOf() : null };
+    }),
     votedAmong: jest.fn(async (userId: string, ideaIds: readonly string[]) =>
       ideaIds.map((id) => id === stored?.id && cast.has(userId)),
     ),
@@ -65,7 +71,8 @@ describe('voting for an idea', () => {
     const open = idea();
     const { service, votes, ideaRows, cast } = serviceWith(open);
     const member = viewer();
-    expect(await service.vote(member, open.id)).toBe(open);
+    // The idea read for the rules, with the counts the vote's statement left.
+    expect(await service.vote(member, open.id)).toMatchObject({ id: open.id, voteCount: 1 });
     await service.vote(member, open.id);
     expect(ideaRows.findById).toHaveBeenCalledWith(open.id);
     expect(votes.add).toHaveBeenCalledWith(open.id, member.id, 1, TX);

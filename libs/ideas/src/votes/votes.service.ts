@@ -4,7 +4,7 @@ import { IdeaEntity } from '../ideas/idea.entity';
 import { votableIdea } from '../ideas/idea-rules';
 import { IdeasRepository } from '../ideas/ideas.repository';
 import { IdeasService } from '../ideas/ideas.service';
-import { VotesRepository } from './votes.repository';
+import { VoteChange, VotesRepository } from './votes.repository';
 import { WeighedVotes } from './weighed-votes';
 
 /**
@@ -28,30 +28,33 @@ export class VotesService {
 
   /** Votes for an open idea; voting again changes nothing. */
   async vote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
-    votableIdea(await this.ideaRows.findById(ideaId), viewer);
+    const idea = votableIdea(await this.ideaRows.findById(ideaId), viewer);
     // The voter is held before the idea is locked, the order re-weighs lock in too.
-    const change = await this.transactions.run((tx) => this.weighed.cast(ideaId, viewer.id, tx));
-    if (!change.open) await this.refuseClosed(viewer, ideaId);
-    return this.ideas.current(ideaId);
+    const change = await this.transactions.run((tx) => this.weighed.cast(idea.id, viewer.id, tx));
+    return this.settled(viewer, idea, change);
   }
 
   /** Takes the viewer's vote back; taking back a vote never cast changes nothing. */
   async unvote(viewer: Viewer, ideaId: string): Promise<IdeaEntity> {
-    votableIdea(await this.ideaRows.findById(ideaId), viewer);
+    const idea = votableIdea(await this.ideaRows.findById(ideaId), viewer);
     // No hold on the voter: the vote takes off what its row says, and a re-weigh rewrites
     // rows only under their idea's lock, which the statement takes before it deletes.
-    const change = await this.transactions.run((tx) => this.votes.remove(ideaId, viewer.id, tx));
-    if (!change.open) await this.refuseClosed(viewer, ideaId);
-    return this.ideas.current(ideaId);
+    const change = await this.transactions.run((tx) => this.votes.remove(idea.id, viewer.id, tx));
+    return this.settled(viewer, idea, change);
   }
 
   /**
-   * The idea was closed between the check and the vote (nothing was written): the rules, read
-   * again, say why.
+   * The idea as the vote left it: with the counts its statement returned, or read afresh when
+   * nothing changed (a repeat), with whatever others counted meanwhile. An idea closed between
+   * the check and the statement took nothing: the rules, read again, say why.
    */
-  private async refuseClosed(viewer: Viewer, ideaId: string): Promise<never> {
-    votableIdea(await this.ideaRows.findById(ideaId), viewer);
-    throw badInput('ideaId', 'the idea takes no votes');
+  private async settled(viewer: Viewer, idea: IdeaEntity, change: VoteChange): Promise<IdeaEntity> {
+    if (!change.open) {
+      votableIdea(await this.ideaRows.findById(idea.id), viewer);
+      throw badInput('ideaId', 'the idea takes no votes');
+    }
+    if (!change.counts) return this.ideas.current(idea.id);
+    return Object.assign(idea, change.counts);
   }
 
   /** Whether the member voted for the idea, batched per request. */
