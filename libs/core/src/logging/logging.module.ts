@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage } from 'node:http';
+import { destination } from 'pino';
+import { Options } from 'pino-http';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
 import { prettyLogs } from './log-format';
@@ -25,19 +27,28 @@ const requestedPath = (req: IncomingMessage & { originalUrl?: string }): string 
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
+      useFactory: (config: AppConfig) => {
+        const options: Options = {
           level: config.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           // Lines logged while serving a request carry its id alone, not the whole request.
           quietReqLogger: true,
           customAttributeKeys: { reqId: REQUEST_ID_LOG_KEY },
           autoLogging: { ignore: (req) => UNLOGGED_PATHS.test(requestedPath(req)) },
-          ...(prettyLogs({ nodeEnv: config.nodeEnv, terminal: process.stdout.isTTY === true })
-            ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
-            : {}),
-        },
-      }),
+        };
+        if (prettyLogs({ nodeEnv: config.nodeEnv, terminal: process.stdout.isTTY === true })) {
+          return {
+            pinoHttp: {
+              ...options,
+              transport: { target: 'pino-pretty', options: { singleLine: true } },
+            },
+          };
+        }
+        // Written without waiting: the lines logged while a write is under way go out together
+        // in the next, instead of a blocking write per line, two for every request. Pino
+        // flushes what is left when the process exits.
+        return { pinoHttp: [options, destination({ dest: 1, sync: false })] };
+      },
     }),
   ],
 })
