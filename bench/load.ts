@@ -9,7 +9,7 @@ export interface ScenarioResult extends LoadFigures {
   connections: number;
   /** Who answered: the API, the ceiling or the site. */
   target: string;
-  peakMb: number | null;
+  peakMb: number;
 }
 
 /**
@@ -51,13 +51,11 @@ export class LoadGenerator {
   /** Runs a spec while sampling the memory of the process `pid` that serves it. */
   async measure(
     name: string,
-    target: { name: string; pid: number | null },
+    target: { name: string; pid: number },
     spec: LoadSpec,
   ): Promise<ScenarioResult> {
-    const started = { name, connections: spec.connections, target: target.name };
-    if (target.pid === null) return { ...started, ...(await this.run(spec)), peakMb: null };
     const { result, peakMb } = await peakResidentMb(target.pid, () => this.run(spec));
-    return { ...started, ...result, peakMb };
+    return { name, connections: spec.connections, target: target.name, ...result, peakMb };
   }
 
   async stop(): Promise<void> {

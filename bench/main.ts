@@ -73,7 +73,12 @@ async function buildDataset(databaseUrl: string): Promise<BenchReport['dataset']
   const seeding = Date.now();
   const rows = await seedDataset(databaseUrl, OPTIONS.size, hash);
   const seconds = (Date.now() - seeding) / 1000;
-  const dataset = { rows, seconds: Math.round(seconds), rowsPerSecond: Math.round(rows / seconds) };
+  const dataset = {
+    size: OPTIONS.size,
+    rows,
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(rows / seconds),
+  };
   console.log(`${rows} rows in ${dataset.seconds} s (${dataset.rowsPerSecond} rows/s)`);
   return dataset;
 }
@@ -92,7 +97,7 @@ function combined(rounds: ScenarioResult[]): ScenarioResult {
     p50: median((r) => r.p50),
     p95: median((r) => r.p95),
     p99: median((r) => r.p99),
-    peakMb: Math.max(...rounds.map((r) => r.peakMb ?? 0)),
+    peakMb: Math.max(...rounds.map((r) => r.peakMb)),
     firstError: rounds.find((r) => r.firstError)?.firstError ?? null,
   };
 }
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
     const comparisons: CeilingComparison[] = [];
     const measure = (
       name: string,
-      target: { name: string; pid: number | null },
+      target: { name: string; pid: number },
       origin: string,
       connections: number,
       variants: RequestVariant[],
@@ -333,7 +338,7 @@ async function main(): Promise<void> {
       sameThreadPageJson: difference ?? true,
       statusChange,
       counts,
-      apiPeakMb: Math.max(...results.filter((r) => r.target === 'API').map((r) => r.peakMb ?? 0)),
+      apiPeakMb: Math.max(...results.filter((r) => r.target === 'API').map((r) => r.peakMb)),
     };
     console.log(`Results: ${writeReport(report)}`);
     // Only what no machine's speed explains fails the run: every answer an error, a count off.
@@ -342,6 +347,7 @@ async function main(): Promise<void> {
         .filter((r) => r.errors > 0 && r.errors >= r.requests)
         .map((r) => `${r.name} (${r.target}) failed every request: ${r.firstError}`),
       ...counts.filter((c) => !c.exact).map((c) => `not exact: ${c.name}`),
+      ...started.filter((p) => !p.running()).map((p) => `${p.name} exited during the run`),
     ];
     for (const r of results.filter((r) => r.errors > 0 && r.errors < r.requests)) {
       console.warn(`${r.name} (${r.target}): ${r.errors} errors, the first: ${r.firstError}`);

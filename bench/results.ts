@@ -29,7 +29,8 @@ export interface BenchReport {
     concurrency: number;
     rounds: number;
   };
-  dataset: { rows: number; seconds: number; rowsPerSecond: number };
+  /** The scale's sizes, as bench/options.ts names them, and how fast the generator wrote it. */
+  dataset: { size: object; rows: number; seconds: number; rowsPerSecond: number };
   scenarios: ScenarioResult[];
   ceiling: CeilingComparison[];
   /** The ceiling's answer equals the API's for the hot thread (else where they first differ). */
@@ -70,7 +71,11 @@ function toMarkdown(report: BenchReport): string {
     '',
     `Machine: ${report.machine}. Command: \`${report.command}\`.`,
     '',
-    `Dataset: ${dataset.rows} rows in ${dataset.seconds} s (${dataset.rowsPerSecond} rows/s). ` +
+    `Dataset: ${Object.entries(dataset.size)
+      .map(([what, count]) => `${what} ${count}`)
+      .join(
+        ', ',
+      )}; ${dataset.rows} rows in ${dataset.seconds} s (${dataset.rowsPerSecond} rows/s). ` +
       `Each scenario: ${settings.warmupSeconds} s of warm-up, then ${settings.seconds} s measured ` +
       `(the interleaved ones: ${settings.rounds} rounds of API then ceiling, ${settings.roundSeconds} s ` +
       `each, after a warm-up). API, worker, ceiling and load generator (autocannon) are separate processes; ` +
@@ -80,7 +85,7 @@ function toMarkdown(report: BenchReport): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.scenarios.map(
       (s) =>
-        `| ${s.name} | ${s.target} | ${s.connections} | ${s.requests} | ${s.errors} | ${s.perSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.peakMb ?? ''} |`,
+        `| ${s.name} | ${s.target} | ${s.connections} | ${s.requests} | ${s.errors} | ${s.perSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.peakMb} |`,
     ),
     '',
     'The API as a share of the bare ceiling (`bench/baseline`: node:http + pg), same run, rounds alternating:',

@@ -7,6 +7,8 @@ export interface RunningProcess {
   pid: number;
   /** Where it answers, `http://127.0.0.1:port`. */
   url: string;
+  /** False once it has exited: a server that dies during the run has crashed. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startProcess(start: ProcessStart): Promise<RunningProcess>
     name: start.name,
     pid: child.pid,
     url: start.url,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: () => stopChild(child, 10_000),
   };
 }
