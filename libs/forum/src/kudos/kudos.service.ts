@@ -76,11 +76,13 @@ export class KudosService {
 
   /** Whether the viewer has given a kudo to the post, batched through the request's loaders. */
   hasGiven(loaders: RequestLoaders, viewerId: string, postId: string): Promise<boolean> {
+    // At stage 1, after the posts: a thread page's solution and its answers arrive apart, and
+    // the viewer's kudos on them are still one statement.
     return loaders
       .get<
         string,
         boolean
-      >(`kudos.of.${viewerId}`, (postIds) => this.repository.givenAmong(viewerId, postIds))
+      >(`kudos.of.${viewerId}`, (postIds) => this.repository.givenAmong(viewerId, postIds), 1)
       .load(postId);
   }
 

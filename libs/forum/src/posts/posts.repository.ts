@@ -69,6 +69,20 @@ const SAMPLE_ANSWERS = {
   viewer: null,
 };
 
+/** The columns of a page of answers, as [column, property]: those a post is shown with. */
+const PAGE_COLUMNS: ReadonlyArray<[string, keyof PostEntity]> = [
+  ['p.id', 'id'],
+  ['p.author_id', 'authorId'],
+  ['p.body', 'body'],
+  ['p.body_html', 'bodyHtml'],
+  ['p.created_at', 'createdAt'],
+  ['p.thread_id', 'threadId'],
+  ['p.status', 'status'],
+  ['p.kudos_count', 'kudosCount'],
+  ['p.official', 'official'],
+  ['p.edited_at', 'editedAt'],
+];
+
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 const MAX_TIME = 8.64e15;
@@ -90,10 +104,19 @@ export class PostsRepository {
     name: 'most kudos first',
     params: [{ ...SAMPLE_ANSWERS, orderBy: AnswerOrder.MOST_KUDOS }],
   })
-  page(query: AnswerPageQuery): Promise<PostEntity[]> {
+  async page(query: AnswerPageQuery): Promise<PostEntity[]> {
     const qb = this.filtered(query);
     if (query.excludeId) qb.andWhere('p.id <> :excludeId', { excludeId: query.excludeId });
-    return keysetPage(qb, query.page, ANSWER_SORT[query.orderBy]).getMany();
+    // The columns named one by one and the rows taken raw: on every thread page, mapping them
+    // through the entity metadata cost more than reading them.
+    qb.select(PAGE_COLUMNS[0][0], PAGE_COLUMNS[0][1]);
+    for (const [column, alias] of PAGE_COLUMNS.slice(1)) qb.addSelect(column, alias);
+    const rows: object[] = await keysetPage(
+      qb,
+      query.page,
+      ANSWER_SORT[query.orderBy],
+    ).getRawMany();
+    return rows.map((row) => Object.assign(Object.create(PostEntity.prototype) as PostEntity, row));
   }
 
   /** How many answers of the thread the viewer can see, up to the cap. */
