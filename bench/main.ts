@@ -18,6 +18,7 @@ import { explainSnapshots } from './query-plans';
 import { BenchReport, CeilingComparison, machine, RESULTS_DIR, writeReport } from './results';
 import { LoadGenerator, ScenarioResult } from './load';
 import { startSite } from './site';
+import { alternatingRounds } from './runner/alternating-rounds';
 import { readBenchWorld } from './runner/bench-world';
 import { RunningProcess } from './runner/child-process';
 import { LOGIN } from './runner/documents';
@@ -81,25 +82,6 @@ async function buildDataset(databaseUrl: string): Promise<BenchReport['dataset']
   };
   console.log(`${rows} rows in ${dataset.seconds} s (${dataset.rowsPerSecond} rows/s)`);
   return dataset;
-}
-
-/** Figures of several rounds as one row: requests summed, rates and latencies their medians. */
-function combined(rounds: ScenarioResult[]): ScenarioResult {
-  const median = (pick: (r: ScenarioResult) => number) => {
-    const values = rounds.map(pick).sort((a, b) => a - b);
-    return values[Math.floor(values.length / 2)];
-  };
-  return {
-    ...rounds[0],
-    requests: rounds.reduce((sum, r) => sum + r.requests, 0),
-    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
-    perSecond: median((r) => r.perSecond),
-    p50: median((r) => r.p50),
-    p95: median((r) => r.p95),
-    p99: median((r) => r.p99),
-    peakMb: Math.max(...rounds.map((r) => r.peakMb)),
-    firstError: rounds.find((r) => r.firstError)?.firstError ?? null,
-  };
 }
 
 async function main(): Promise<void> {
@@ -167,41 +149,21 @@ async function main(): Promise<void> {
         seconds: OPTIONS.seconds,
         variants,
       });
-    /** The API and the ceiling in alternating rounds, each round's ratio from the same minute. */
     const interleaved = async (
       name: string,
       connections: number,
       apiVariants: RequestVariant[],
       ceilingVariants: RequestVariant[],
-      ceilingName = name,
+      ceilingName?: string,
     ) => {
-      const rounds: Array<{ api: ScenarioResult; ceiling: ScenarioResult }> = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const spec = (who: string, origin: string, variants: RequestVariant[]) => ({
-          key: `${who} ${name} ${connections}`,
-          origin,
-          connections,
-          warmupSeconds: WARMUP_SECONDS,
-          seconds: ROUND_SECONDS,
-          variants,
-        });
-        rounds.push({
-          api: await load.measure(name, apiTarget, spec('API', api.url, apiVariants)),
-          ceiling: await load.measure(
-            ceilingName,
-            ceilingTarget,
-            spec('ceiling', ceiling.url, ceilingVariants),
-          ),
-        });
-      }
-      const ratios = rounds.map((r) => r.api.perSecond / Math.max(1, r.ceiling.perSecond));
-      comparisons.push({
-        name,
-        connections,
-        rounds: rounds.map((r, i) => ({ api: r.api, ceiling: r.ceiling, ratio: ratios[i] })),
-        ratio: ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)],
-      });
-      results.push(combined(rounds.map((r) => r.api)), combined(rounds.map((r) => r.ceiling)));
+      const measured = await alternatingRounds(
+        load,
+        { api: { ...apiTarget, url: api.url }, ceiling: { ...ceilingTarget, url: ceiling.url } },
+        { rounds: ROUNDS, warmupSeconds: WARMUP_SECONDS, roundSeconds: ROUND_SECONDS },
+        { name, connections, apiVariants, ceilingVariants, ceilingName },
+      );
+      comparisons.push(measured.comparison);
+      results.push(measured.api, measured.ceiling);
     };
     let shown = 0;
     const progress = () => {
