@@ -16,6 +16,22 @@ FROM
 WHERE
   (("CaseMessageEntity"."id" IN ($1, $2)));
 
+-- CaseMessagesRepository.count
+-- params: ["00000000-0000-4000-8000-000000000001"]
+SELECT
+  count(*)::int AS n
+FROM
+  (
+    SELECT
+      1
+    FROM
+      "care_case_messages" "m"
+    WHERE
+      "m"."case_id" = $1
+    LIMIT
+      1000
+  ) AS capped;
+
 -- CaseMessagesRepository.page (for staff)
 -- params: ["00000000-0000-4000-8000-000000000001"]
 SELECT

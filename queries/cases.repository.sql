@@ -70,11 +70,18 @@ WHERE
 -- CasesRepository.inboxCount
 -- params: []
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "care_cases" "c"
-WHERE
-  "c"."status" <> 'RESOLVED';
+  (
+    SELECT
+      1
+    FROM
+      "care_cases" "c"
+    WHERE
+      "c"."status" <> 'RESOLVED'
+    LIMIT
+      1000
+  ) AS capped;
 
 -- CasesRepository.inboxPage (after a cursor)
 -- params: ["2026-01-01T00:00:00.000Z",2,"2026-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000001"]
@@ -381,6 +388,22 @@ WHERE
 LIMIT
   1
 FOR UPDATE;
+
+-- CasesRepository.memberCount
+-- params: ["00000000-0000-4000-8000-000000000001"]
+SELECT
+  count(*)::int AS n
+FROM
+  (
+    SELECT
+      1
+    FROM
+      "care_cases" "c"
+    WHERE
+      "c"."member_id" = $1
+    LIMIT
+      1000
+  ) AS capped;
 
 -- CasesRepository.memberPage (after a cursor)
 -- params: ["00000000-0000-4000-8000-000000000001","2026-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000001"]

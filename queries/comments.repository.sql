@@ -4,12 +4,19 @@
 -- CommentsRepository.count
 -- params: ["00000000-0000-4000-8000-000000000001"]
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "idea_comments" "c"
-WHERE
-  "c"."idea_id" = $1
-  AND "c"."status" = 'PUBLISHED';
+  (
+    SELECT
+      1
+    FROM
+      "idea_comments" "c"
+    WHERE
+      "c"."idea_id" = $1
+      AND "c"."status" = 'PUBLISHED'
+    LIMIT
+      1000
+  ) AS capped;
 
 -- CommentsRepository.findByIds
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]

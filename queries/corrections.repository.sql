@@ -4,16 +4,16 @@
 -- CorrectionsRepository.latestOf
 -- params: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]]
 SELECT DISTINCT
-  ON ("c"."post_id") "c"."id" AS "c_id",
-  "c"."post_id" AS "c_post_id",
-  "c"."moderator_id" AS "c_moderator_id",
-  "c"."note" AS "c_note",
-  "c"."note_html" AS "c_note_html",
-  "c"."created_at" AS "c_created_at"
+  ON (post_id) id,
+  post_id AS "postId",
+  moderator_id AS "moderatorId",
+  note,
+  note_html AS "noteHtml",
+  created_at AS "createdAt"
 FROM
-  "corrections" "c"
+  corrections
 WHERE
-  "c"."post_id" = ANY ($1::uuid[])
+  post_id = ANY ($1::uuid[])
 ORDER BY
-  "c"."post_id" ASC,
-  "c"."created_at" DESC;
+  post_id,
+  created_at DESC;

@@ -37,12 +37,19 @@ WHERE
 -- IdeasRepository.count
 -- params: ["00000000-0000-4000-8000-000000000001"]
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "ideas" "i"
-WHERE
-  "i"."content_status" = 'PUBLISHED'
-  AND "i"."board_id" = $1;
+  (
+    SELECT
+      1
+    FROM
+      "ideas" "i"
+    WHERE
+      "i"."content_status" = 'PUBLISHED'
+      AND "i"."board_id" = $1
+    LIMIT
+      1000
+  ) AS capped;
 
 -- IdeasRepository.findById
 -- params: ["00000000-0000-4000-8000-000000000001"]

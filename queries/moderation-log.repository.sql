@@ -17,6 +17,20 @@ FROM
 WHERE
   (("ModerationActionEntity"."id" IN ($1, $2)));
 
+-- ModerationLogRepository.count
+-- params: []
+SELECT
+  count(*)::int AS n
+FROM
+  (
+    SELECT
+      1
+    FROM
+      "moderation_actions" "a"
+    LIMIT
+      1000
+  ) AS capped;
+
 -- ModerationLogRepository.page (after a cursor)
 -- params: ["2026-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000001"]
 SELECT

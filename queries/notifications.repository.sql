@@ -22,12 +22,19 @@ WHERE
 -- NotificationsRepository.count (unread)
 -- params: ["00000000-0000-4000-8000-000000000001"]
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "notifications" "n"
-WHERE
-  "n"."recipient_id" = $1
-  AND "n"."read_at" IS NULL;
+  (
+    SELECT
+      1
+    FROM
+      "notifications" "n"
+    WHERE
+      "n"."recipient_id" = $1
+      AND "n"."read_at" IS NULL
+    LIMIT
+      1000
+  ) AS capped;
 
 -- NotificationsRepository.page (first page)
 -- params: ["00000000-0000-4000-8000-000000000001"]

@@ -2,18 +2,18 @@
 -- A test fails when this file is stale; `npm run bench` EXPLAINs every statement in it.
 
 -- PostRevisionsRepository.ofPosts
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
+-- params: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]]
 SELECT
-  "PostRevisionEntity"."id" AS "PostRevisionEntity_id",
-  "PostRevisionEntity"."post_id" AS "PostRevisionEntity_post_id",
-  "PostRevisionEntity"."editor_id" AS "PostRevisionEntity_editor_id",
-  "PostRevisionEntity"."body" AS "PostRevisionEntity_body",
-  "PostRevisionEntity"."reason" AS "PostRevisionEntity_reason",
-  "PostRevisionEntity"."created_at" AS "PostRevisionEntity_created_at"
+  id,
+  post_id AS "postId",
+  editor_id AS "editorId",
+  body,
+  reason,
+  created_at AS "createdAt"
 FROM
-  "post_revisions" "PostRevisionEntity"
+  post_revisions
 WHERE
-  (("PostRevisionEntity"."post_id" IN ($1, $2)))
+  post_id = ANY ($1::uuid[])
 ORDER BY
-  "PostRevisionEntity"."created_at" ASC,
-  "PostRevisionEntity"."id" ASC;
+  created_at,
+  id;

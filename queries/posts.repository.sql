@@ -22,32 +22,39 @@ LIMIT
   1;
 
 -- PostsRepository.byIds
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
+-- params: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]]
 SELECT
-  "PostEntity"."id" AS "PostEntity_id",
-  "PostEntity"."author_id" AS "PostEntity_author_id",
-  "PostEntity"."body" AS "PostEntity_body",
-  "PostEntity"."body_html" AS "PostEntity_body_html",
-  "PostEntity"."created_at" AS "PostEntity_created_at",
-  "PostEntity"."thread_id" AS "PostEntity_thread_id",
-  "PostEntity"."status" AS "PostEntity_status",
-  "PostEntity"."kudos_count" AS "PostEntity_kudos_count",
-  "PostEntity"."official" AS "PostEntity_official",
-  "PostEntity"."edited_at" AS "PostEntity_edited_at"
+  id,
+  author_id AS "authorId",
+  body,
+  body_html AS "bodyHtml",
+  created_at AS "createdAt",
+  thread_id AS "threadId",
+  status,
+  kudos_count AS "kudosCount",
+  official,
+  edited_at AS "editedAt"
 FROM
-  "posts" "PostEntity"
+  posts
 WHERE
-  (("PostEntity"."id" IN ($1, $2)));
+  id = ANY ($1::uuid[]);
 
 -- PostsRepository.count
 -- params: ["00000000-0000-4000-8000-000000000001"]
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "posts" "p"
-WHERE
-  "p"."thread_id" = $1
-  AND "p"."status" = 'PUBLISHED';
+  (
+    SELECT
+      1
+    FROM
+      "posts" "p"
+    WHERE
+      "p"."thread_id" = $1
+      AND "p"."status" = 'PUBLISHED'
+    LIMIT
+      1000
+  ) AS capped;
 
 -- PostsRepository.insert
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","sample","sample","00000000-0000-4000-8000-000000000002","sample","PUBLISHED",0,false,null]
@@ -110,16 +117,16 @@ FOR UPDATE;
 -- PostsRepository.page (most kudos first)
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
 SELECT
-  "p"."id" AS "p_id",
-  "p"."author_id" AS "p_author_id",
-  "p"."body" AS "p_body",
-  "p"."body_html" AS "p_body_html",
-  "p"."created_at" AS "p_created_at",
-  "p"."thread_id" AS "p_thread_id",
-  "p"."status" AS "p_status",
-  "p"."kudos_count" AS "p_kudos_count",
-  "p"."official" AS "p_official",
-  "p"."edited_at" AS "p_edited_at"
+  "p"."id" AS "id",
+  "p"."body" AS "body",
+  "p"."status" AS "status",
+  "p"."official" AS "official",
+  "p"."author_id" AS "authorId",
+  "p"."body_html" AS "bodyHtml",
+  "p"."created_at" AS "createdAt",
+  "p"."thread_id" AS "threadId",
+  "p"."kudos_count" AS "kudosCount",
+  "p"."edited_at" AS "editedAt"
 FROM
   "posts" "p"
 WHERE
@@ -136,16 +143,16 @@ LIMIT
 -- PostsRepository.page (oldest first)
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
 SELECT
-  "p"."id" AS "p_id",
-  "p"."author_id" AS "p_author_id",
-  "p"."body" AS "p_body",
-  "p"."body_html" AS "p_body_html",
-  "p"."created_at" AS "p_created_at",
-  "p"."thread_id" AS "p_thread_id",
-  "p"."status" AS "p_status",
-  "p"."kudos_count" AS "p_kudos_count",
-  "p"."official" AS "p_official",
-  "p"."edited_at" AS "p_edited_at"
+  "p"."id" AS "id",
+  "p"."body" AS "body",
+  "p"."status" AS "status",
+  "p"."official" AS "official",
+  "p"."author_id" AS "authorId",
+  "p"."body_html" AS "bodyHtml",
+  "p"."created_at" AS "createdAt",
+  "p"."thread_id" AS "threadId",
+  "p"."kudos_count" AS "kudosCount",
+  "p"."edited_at" AS "editedAt"
 FROM
   "posts" "p"
 WHERE
@@ -161,16 +168,16 @@ LIMIT
 -- PostsRepository.page (oldest first, after a cursor)
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","2026-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000001"]
 SELECT
-  "p"."id" AS "p_id",
-  "p"."author_id" AS "p_author_id",
-  "p"."body" AS "p_body",
-  "p"."body_html" AS "p_body_html",
-  "p"."created_at" AS "p_created_at",
-  "p"."thread_id" AS "p_thread_id",
-  "p"."status" AS "p_status",
-  "p"."kudos_count" AS "p_kudos_count",
-  "p"."official" AS "p_official",
-  "p"."edited_at" AS "p_edited_at"
+  "p"."id" AS "id",
+  "p"."body" AS "body",
+  "p"."status" AS "status",
+  "p"."official" AS "official",
+  "p"."author_id" AS "authorId",
+  "p"."body_html" AS "bodyHtml",
+  "p"."created_at" AS "createdAt",
+  "p"."thread_id" AS "threadId",
+  "p"."kudos_count" AS "kudosCount",
+  "p"."edited_at" AS "editedAt"
 FROM
   "posts" "p"
 WHERE

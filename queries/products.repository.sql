@@ -20,9 +20,16 @@ WHERE
 -- ProductsRepository.count
 -- params: []
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "products" "ProductEntity";
+  (
+    SELECT
+      1
+    FROM
+      "products" "p"
+    LIMIT
+      1000
+  ) AS capped;
 
 -- ProductsRepository.countRating
 -- params: ["00000000-0000-4000-8000-000000000001",1,4]

@@ -53,6 +53,22 @@ SELECT
 FROM
   claimed;
 
+-- ReviewItemsRepository.countInStatus
+-- params: ["PENDING"]
+SELECT
+  count(*)::int AS n
+FROM
+  (
+    SELECT
+      1
+    FROM
+      "review_items" "r"
+    WHERE
+      "r"."status" = $1
+    LIMIT
+      1000
+  ) AS capped;
+
 -- ReviewItemsRepository.openForTarget
 -- params: ["Post","00000000-0000-4000-8000-000000000001","RESOLVED"]
 SELECT

@@ -22,18 +22,25 @@ WHERE
 -- ReviewsRepository.count
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "reviews" "r"
-WHERE
-  "r"."product_id" = $1
-  AND (
-    "r"."status" = 'PUBLISHED'
-    OR (
-      "r"."author_id" = $2
-      AND "r"."status" <> 'DELETED'
-    )
-  );
+  (
+    SELECT
+      1
+    FROM
+      "reviews" "r"
+    WHERE
+      "r"."product_id" = $1
+      AND (
+        "r"."status" = 'PUBLISHED'
+        OR (
+          "r"."author_id" = $2
+          AND "r"."status" <> 'DELETED'
+        )
+      )
+    LIMIT
+      1000
+  ) AS capped;
 
 -- ReviewsRepository.page (lowest rating, after a cursor)
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",2,"2026-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000001"]

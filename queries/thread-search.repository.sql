@@ -3,88 +3,372 @@
 
 -- ThreadSearchRepository.countHits (a common word)
 -- params: ["router"]
-SELECT
-  count(DISTINCT thread_id)::int AS n
-FROM
-  (
+WITH
+  thread_window AS (
     SELECT
-      t.id AS thread_id,
-      NULL::uuid AS post_id,
-      round(
-        ts_rank(
+      w.id,
+      w.search_vector,
+      w.status
+    FROM
+      (
+        SELECT
+          t.id,
           t.search_vector,
-          websearch_to_tsquery('english', $1)
-        )::numeric,
-        6
-      ) AS score
+          t.status,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          5000
+      ) AS w
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  thread_candidates AS (
+    SELECT
+      id,
+      search_vector,
+      status
+    FROM
+      thread_window
+    UNION ALL
+    SELECT
+      t.id,
+      t.search_vector,
+      t.status
     FROM
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
       AND t.search_vector @@ websearch_to_tsquery('english', $1)
       AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          thread_window
+      )
+    LIMIT
+      500
+  ),
+  answer_window AS (
+    SELECT
+      w.id,
+      w.thread_id,
+      w.search_vector,
+      t.status
+    FROM
+      (
+        SELECT
+          p.id,
+          p.thread_id,
+          p.search_vector,
+          p.created_at
+        FROM
+          posts p
+        WHERE
+          p.status = 'PUBLISHED'
+        ORDER BY
+          p.created_at DESC,
+          p.id DESC
+        LIMIT
+          5000
+      ) AS w
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = w.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  answer_candidates AS (
+    SELECT
+      id,
+      thread_id,
+      search_vector,
+      status
+    FROM
+      answer_window
     UNION ALL
     SELECT
-      p.thread_id,
       p.id,
+      p.thread_id,
+      p.search_vector,
+      t.status
+    FROM
+      posts p
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = p.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      p.status = 'PUBLISHED'
+      AND p.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND p.id NOT IN (
+        SELECT
+          id
+        FROM
+          answer_window
+      )
+    LIMIT
+      500
+  ),
+  matches AS (
+    SELECT
+      id AS thread_id,
+      NULL::uuid AS post_id,
       round(
-        ts_rank(
-          '{0.2, 0.2, 0.4, 1.0}',
-          p.search_vector,
-          websearch_to_tsquery('english', $1)
+        (
+          ts_rank(
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
+        )::numeric,
+        6
+      ) AS score
+    FROM
+      thread_candidates
+    UNION ALL
+    SELECT
+      thread_id,
+      id,
+      round(
+        (
+          ts_rank(
+            '{0.2, 0.2, 0.4, 1.0}',
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
         )::numeric,
         6
       )
     FROM
-      posts p
-      JOIN threads t ON t.id = p.thread_id
-    WHERE
-      p.status = 'PUBLISHED'
-      AND p.search_vector @@ websearch_to_tsquery('english', $1)
-      AND t.content_status = 'PUBLISHED'
-      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
-  ) AS matches;
+      answer_candidates
+  )
+SELECT
+  count(DISTINCT thread_id)::int AS n
+FROM
+  matches;
 
 -- ThreadSearchRepository.hits (a common word)
 -- params: ["router",21,"[]","","StartSel=[, StopSel=]"]
 WITH
-  matches AS (
+  thread_window AS (
     SELECT
-      t.id AS thread_id,
-      NULL::uuid AS post_id,
-      round(
-        ts_rank(
+      w.id,
+      w.search_vector,
+      w.status
+    FROM
+      (
+        SELECT
+          t.id,
           t.search_vector,
-          websearch_to_tsquery('english', $1)
-        )::numeric,
-        6
-      ) AS score
+          t.status,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          5000
+      ) AS w
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  thread_candidates AS (
+    SELECT
+      id,
+      search_vector,
+      status
+    FROM
+      thread_window
+    UNION ALL
+    SELECT
+      t.id,
+      t.search_vector,
+      t.status
     FROM
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
       AND t.search_vector @@ websearch_to_tsquery('english', $1)
       AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          thread_window
+      )
+    LIMIT
+      500
+  ),
+  answer_window AS (
+    SELECT
+      w.id,
+      w.thread_id,
+      w.search_vector,
+      t.status
+    FROM
+      (
+        SELECT
+          p.id,
+          p.thread_id,
+          p.search_vector,
+          p.created_at
+        FROM
+          posts p
+        WHERE
+          p.status = 'PUBLISHED'
+        ORDER BY
+          p.created_at DESC,
+          p.id DESC
+        LIMIT
+          5000
+      ) AS w
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = w.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  answer_candidates AS (
+    SELECT
+      id,
+      thread_id,
+      search_vector,
+      status
+    FROM
+      answer_window
     UNION ALL
     SELECT
-      p.thread_id,
       p.id,
+      p.thread_id,
+      p.search_vector,
+      t.status
+    FROM
+      posts p
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = p.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      p.status = 'PUBLISHED'
+      AND p.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND p.id NOT IN (
+        SELECT
+          id
+        FROM
+          answer_window
+      )
+    LIMIT
+      500
+  ),
+  matches AS (
+    SELECT
+      id AS thread_id,
+      NULL::uuid AS post_id,
       round(
-        ts_rank(
-          '{0.2, 0.2, 0.4, 1.0}',
-          p.search_vector,
-          websearch_to_tsquery('english', $1)
+        (
+          ts_rank(
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
+        )::numeric,
+        6
+      ) AS score
+    FROM
+      thread_candidates
+    UNION ALL
+    SELECT
+      thread_id,
+      id,
+      round(
+        (
+          ts_rank(
+            '{0.2, 0.2, 0.4, 1.0}',
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
         )::numeric,
         6
       )
     FROM
-      posts p
-      JOIN threads t ON t.id = p.thread_id
-    WHERE
-      p.status = 'PUBLISHED'
-      AND p.search_vector @@ websearch_to_tsquery('english', $1)
-      AND t.content_status = 'PUBLISHED'
-      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      answer_candidates
   ),
   -- One hit per thread: its best matching text, the thread itself on a tie.
   hits AS (
@@ -137,43 +421,184 @@ ORDER BY
 -- ThreadSearchRepository.hits (a rare word)
 -- params: ["4242",21,"[]","","StartSel=[, StopSel=]"]
 WITH
-  matches AS (
+  thread_window AS (
     SELECT
-      t.id AS thread_id,
-      NULL::uuid AS post_id,
-      round(
-        ts_rank(
+      w.id,
+      w.search_vector,
+      w.status
+    FROM
+      (
+        SELECT
+          t.id,
           t.search_vector,
-          websearch_to_tsquery('english', $1)
-        )::numeric,
-        6
-      ) AS score
+          t.status,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          5000
+      ) AS w
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  thread_candidates AS (
+    SELECT
+      id,
+      search_vector,
+      status
+    FROM
+      thread_window
+    UNION ALL
+    SELECT
+      t.id,
+      t.search_vector,
+      t.status
     FROM
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
       AND t.search_vector @@ websearch_to_tsquery('english', $1)
       AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          thread_window
+      )
+    LIMIT
+      500
+  ),
+  answer_window AS (
+    SELECT
+      w.id,
+      w.thread_id,
+      w.search_vector,
+      t.status
+    FROM
+      (
+        SELECT
+          p.id,
+          p.thread_id,
+          p.search_vector,
+          p.created_at
+        FROM
+          posts p
+        WHERE
+          p.status = 'PUBLISHED'
+        ORDER BY
+          p.created_at DESC,
+          p.id DESC
+        LIMIT
+          5000
+      ) AS w
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = w.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  answer_candidates AS (
+    SELECT
+      id,
+      thread_id,
+      search_vector,
+      status
+    FROM
+      answer_window
     UNION ALL
     SELECT
-      p.thread_id,
       p.id,
+      p.thread_id,
+      p.search_vector,
+      t.status
+    FROM
+      posts p
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = p.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      p.status = 'PUBLISHED'
+      AND p.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND p.id NOT IN (
+        SELECT
+          id
+        FROM
+          answer_window
+      )
+    LIMIT
+      500
+  ),
+  matches AS (
+    SELECT
+      id AS thread_id,
+      NULL::uuid AS post_id,
       round(
-        ts_rank(
-          '{0.2, 0.2, 0.4, 1.0}',
-          p.search_vector,
-          websearch_to_tsquery('english', $1)
+        (
+          ts_rank(
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
+        )::numeric,
+        6
+      ) AS score
+    FROM
+      thread_candidates
+    UNION ALL
+    SELECT
+      thread_id,
+      id,
+      round(
+        (
+          ts_rank(
+            '{0.2, 0.2, 0.4, 1.0}',
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
         )::numeric,
         6
       )
     FROM
-      posts p
-      JOIN threads t ON t.id = p.thread_id
-    WHERE
-      p.status = 'PUBLISHED'
-      AND p.search_vector @@ websearch_to_tsquery('english', $1)
-      AND t.content_status = 'PUBLISHED'
-      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      answer_candidates
   ),
   -- One hit per thread: its best matching text, the thread itself on a tie.
   hits AS (
@@ -226,43 +651,184 @@ ORDER BY
 -- ThreadSearchRepository.hits (a word in every answer)
 -- params: ["settings",21,"[]","","StartSel=[, StopSel=]"]
 WITH
-  matches AS (
+  thread_window AS (
     SELECT
-      t.id AS thread_id,
-      NULL::uuid AS post_id,
-      round(
-        ts_rank(
+      w.id,
+      w.search_vector,
+      w.status
+    FROM
+      (
+        SELECT
+          t.id,
           t.search_vector,
-          websearch_to_tsquery('english', $1)
-        )::numeric,
-        6
-      ) AS score
+          t.status,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          5000
+      ) AS w
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  thread_candidates AS (
+    SELECT
+      id,
+      search_vector,
+      status
+    FROM
+      thread_window
+    UNION ALL
+    SELECT
+      t.id,
+      t.search_vector,
+      t.status
     FROM
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
       AND t.search_vector @@ websearch_to_tsquery('english', $1)
       AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          thread_window
+      )
+    LIMIT
+      500
+  ),
+  answer_window AS (
+    SELECT
+      w.id,
+      w.thread_id,
+      w.search_vector,
+      t.status
+    FROM
+      (
+        SELECT
+          p.id,
+          p.thread_id,
+          p.search_vector,
+          p.created_at
+        FROM
+          posts p
+        WHERE
+          p.status = 'PUBLISHED'
+        ORDER BY
+          p.created_at DESC,
+          p.id DESC
+        LIMIT
+          5000
+      ) AS w
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = w.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  answer_candidates AS (
+    SELECT
+      id,
+      thread_id,
+      search_vector,
+      status
+    FROM
+      answer_window
     UNION ALL
     SELECT
-      p.thread_id,
       p.id,
+      p.thread_id,
+      p.search_vector,
+      t.status
+    FROM
+      posts p
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = p.thread_id
+          AND t.content_status = 'PUBLISHED'
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      p.status = 'PUBLISHED'
+      AND p.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND p.id NOT IN (
+        SELECT
+          id
+        FROM
+          answer_window
+      )
+    LIMIT
+      500
+  ),
+  matches AS (
+    SELECT
+      id AS thread_id,
+      NULL::uuid AS post_id,
       round(
-        ts_rank(
-          '{0.2, 0.2, 0.4, 1.0}',
-          p.search_vector,
-          websearch_to_tsquery('english', $1)
+        (
+          ts_rank(
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
+        )::numeric,
+        6
+      ) AS score
+    FROM
+      thread_candidates
+    UNION ALL
+    SELECT
+      thread_id,
+      id,
+      round(
+        (
+          ts_rank(
+            '{0.2, 0.2, 0.4, 1.0}',
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
         )::numeric,
         6
       )
     FROM
-      posts p
-      JOIN threads t ON t.id = p.thread_id
-    WHERE
-      p.status = 'PUBLISHED'
-      AND p.search_vector @@ websearch_to_tsquery('english', $1)
-      AND t.content_status = 'PUBLISHED'
-      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      answer_candidates
   ),
   -- One hit per thread: its best matching text, the thread itself on a tie.
   hits AS (
@@ -315,17 +881,50 @@ ORDER BY
 -- ThreadSearchRepository.hits (in a board, after a cursor)
 -- params: ["router","00000000-0000-4000-8000-000000000001","0.060793","00000000-0000-4000-8000-000000000002",21,"[]","","StartSel=[, StopSel=]"]
 WITH
-  matches AS (
+  thread_window AS (
     SELECT
-      t.id AS thread_id,
-      NULL::uuid AS post_id,
-      round(
-        ts_rank(
+      w.id,
+      w.search_vector,
+      w.status
+    FROM
+      (
+        SELECT
+          t.id,
           t.search_vector,
-          websearch_to_tsquery('english', $1)
-        )::numeric,
-        6
-      ) AS score
+          t.status,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+          AND t.board_id = $2::uuid
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          5000
+      ) AS w
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  thread_candidates AS (
+    SELECT
+      id,
+      search_vector,
+      status
+    FROM
+      thread_window
+    UNION ALL
+    SELECT
+      t.id,
+      t.search_vector,
+      t.status
     FROM
       threads t
     WHERE
@@ -333,27 +932,137 @@ WITH
       AND t.search_vector @@ websearch_to_tsquery('english', $1)
       AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
       AND t.board_id = $2::uuid
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          thread_window
+      )
+    LIMIT
+      500
+  ),
+  answer_window AS (
+    SELECT
+      w.id,
+      w.thread_id,
+      w.search_vector,
+      t.status
+    FROM
+      (
+        SELECT
+          p.id,
+          p.thread_id,
+          p.search_vector,
+          p.created_at
+        FROM
+          posts p
+        WHERE
+          p.status = 'PUBLISHED'
+        ORDER BY
+          p.created_at DESC,
+          p.id DESC
+        LIMIT
+          5000
+      ) AS w
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = w.thread_id
+          AND t.content_status = 'PUBLISHED'
+          AND t.board_id = $2::uuid
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      w.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+    ORDER BY
+      w.created_at DESC,
+      w.id DESC
+    LIMIT
+      500
+  ),
+  answer_candidates AS (
+    SELECT
+      id,
+      thread_id,
+      search_vector,
+      status
+    FROM
+      answer_window
     UNION ALL
     SELECT
-      p.thread_id,
       p.id,
+      p.thread_id,
+      p.search_vector,
+      t.status
+    FROM
+      posts p
+      CROSS JOIN LATERAL (
+        SELECT
+          t.status
+        FROM
+          threads t
+        WHERE
+          t.id = p.thread_id
+          AND t.content_status = 'PUBLISHED'
+          AND t.board_id = $2::uuid
+        LIMIT
+          1
+      ) AS t
+    WHERE
+      p.status = 'PUBLISHED'
+      AND p.search_vector @@ websearch_to_tsquery('english', $1)
+      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
+      AND p.id NOT IN (
+        SELECT
+          id
+        FROM
+          answer_window
+      )
+    LIMIT
+      500
+  ),
+  matches AS (
+    SELECT
+      id AS thread_id,
+      NULL::uuid AS post_id,
       round(
-        ts_rank(
-          '{0.2, 0.2, 0.4, 1.0}',
-          p.search_vector,
-          websearch_to_tsquery('english', $1)
+        (
+          ts_rank(
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
+        )::numeric,
+        6
+      ) AS score
+    FROM
+      thread_candidates
+    UNION ALL
+    SELECT
+      thread_id,
+      id,
+      round(
+        (
+          ts_rank(
+            '{0.2, 0.2, 0.4, 1.0}',
+            search_vector,
+            websearch_to_tsquery('english', $1)
+          ) * CASE
+            WHEN status = 'SOLVED' THEN 1.5
+            ELSE 1
+          END
         )::numeric,
         6
       )
     FROM
-      posts p
-      JOIN threads t ON t.id = p.thread_id
-    WHERE
-      p.status = 'PUBLISHED'
-      AND p.search_vector @@ websearch_to_tsquery('english', $1)
-      AND t.content_status = 'PUBLISHED'
-      AND querytree(websearch_to_tsquery('english', $1)) <> 'T'
-      AND t.board_id = $2::uuid
+      answer_candidates
   ),
   -- One hit per thread: its best matching text, the thread itself on a tie.
   hits AS (

@@ -26,35 +26,42 @@ LIMIT
   1;
 
 -- ThreadsRepository.byIds
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
+-- params: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]]
 SELECT
-  "ThreadEntity"."id" AS "ThreadEntity_id",
-  "ThreadEntity"."author_id" AS "ThreadEntity_author_id",
-  "ThreadEntity"."body" AS "ThreadEntity_body",
-  "ThreadEntity"."body_html" AS "ThreadEntity_body_html",
-  "ThreadEntity"."created_at" AS "ThreadEntity_created_at",
-  "ThreadEntity"."board_id" AS "ThreadEntity_board_id",
-  "ThreadEntity"."title" AS "ThreadEntity_title",
-  "ThreadEntity"."tags" AS "ThreadEntity_tags",
-  "ThreadEntity"."status" AS "ThreadEntity_status",
-  "ThreadEntity"."content_status" AS "ThreadEntity_content_status",
-  "ThreadEntity"."accepted_post_id" AS "ThreadEntity_accepted_post_id",
-  "ThreadEntity"."accepted_by" AS "ThreadEntity_accepted_by",
-  "ThreadEntity"."answer_count" AS "ThreadEntity_answer_count",
-  "ThreadEntity"."last_activity_at" AS "ThreadEntity_last_activity_at"
+  id,
+  author_id AS "authorId",
+  body,
+  body_html AS "bodyHtml",
+  created_at AS "createdAt",
+  board_id AS "boardId",
+  title,
+  tags,
+  status,
+  content_status AS "contentStatus",
+  accepted_post_id AS "acceptedPostId",
+  accepted_by AS "acceptedBy",
+  answer_count AS "answerCount",
+  last_activity_at AS "lastActivityAt"
 FROM
-  "threads" "ThreadEntity"
+  threads
 WHERE
-  (("ThreadEntity"."id" IN ($1, $2)));
+  id = ANY ($1::uuid[]);
 
 -- ThreadsRepository.count
 -- params: []
 SELECT
-  COUNT(1) AS "cnt"
+  count(*)::int AS n
 FROM
-  "threads" "t"
-WHERE
-  "t"."content_status" = 'PUBLISHED';
+  (
+    SELECT
+      1
+    FROM
+      "threads" "t"
+    WHERE
+      "t"."content_status" = 'PUBLISHED'
+    LIMIT
+      1000
+  ) AS capped;
 
 -- ThreadsRepository.countNewAnswer
 -- params: ["00000000-0000-4000-8000-000000000001"]

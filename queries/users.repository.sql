@@ -4,21 +4,21 @@
 -- UsersRepository.byIds
 -- params: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]]
 SELECT
-  "u"."id" AS "u_id",
-  "u"."handle" AS "u_handle",
-  "u"."email" AS "u_email",
-  "u"."display_name" AS "u_display_name",
-  "u"."role" AS "u_role",
-  "u"."status" AS "u_status",
-  "u"."status_reason" AS "u_status_reason",
-  "u"."status_until" AS "u_status_until",
-  "u"."reputation" AS "u_reputation",
-  "u"."accepted_solution_count" AS "u_accepted_solution_count",
-  "u"."created_at" AS "u_created_at"
+  id,
+  handle,
+  email,
+  display_name AS "displayName",
+  role,
+  status,
+  status_reason AS "statusReason",
+  status_until AS "statusUntil",
+  reputation,
+  accepted_solution_count AS "acceptedSolutionCount",
+  created_at AS "createdAt"
 FROM
-  "users" "u"
+  users
 WHERE
-  "u"."id" = ANY ($1::uuid[]);
+  id = ANY ($1::uuid[]);
 
 -- UsersRepository.reputationOf
 -- params: ["00000000-0000-4000-8000-000000000001"]

@@ -2,29 +2,59 @@
 -- A test fails when this file is stale; `npm run bench` EXPLAINs every statement in it.
 
 -- VotesRepository.add
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",3]
+-- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",3,["MERGED","DELIVERED","DECLINED"]]
 WITH
+  open AS (
+    SELECT
+      id
+    FROM
+      ideas
+    WHERE
+      id = $1
+      AND status <> ALL ($4::text[])
+    FOR UPDATE
+  ),
   added AS (
     INSERT INTO
       idea_votes (idea_id, user_id, weight)
-    VALUES
-      ($1, $2, $3)
+    SELECT
+      id,
+      $2,
+      $3
+    FROM
+      open
     ON CONFLICT DO NOTHING
     RETURNING
       idea_id,
       weight
+  ),
+  counted AS (
+    UPDATE ideas i
+    SET
+      vote_count = i.vote_count + 1,
+      weighted_vote_count = i.weighted_vote_count + added.weight,
+      trending_score = i.trending_score + 1
+    FROM
+      added
+    WHERE
+      i.id = added.idea_id
+    RETURNING
+      i.vote_count,
+      i.weighted_vote_count,
+      i.trending_score
   )
-UPDATE ideas i
-SET
-  vote_count = i.vote_count + 1,
-  weighted_vote_count = i.weighted_vote_count + added.weight,
-  trending_score = i.trending_score + 1
+SELECT
+  EXISTS (
+    SELECT
+    FROM
+      open
+  ) AS open,
+  counted.*
 FROM
-  added
-WHERE
-  i.id = added.idea_id
-RETURNING
-  i.id;
+  (
+    SELECT
+  ) AS one
+  LEFT JOIN counted ON true;
 
 -- VotesRepository.holdVoter
 -- params: ["00000000-0000-4000-8000-000000000001"]
@@ -37,39 +67,65 @@ SELECT
   pg_advisory_xact_lock(1764001300, hashtext ($1));
 
 -- VotesRepository.remove
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002"]
+-- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",["MERGED","DELIVERED","DECLINED"]]
 WITH
-  removed AS (
-    DELETE FROM idea_votes
+  open AS (
+    SELECT
+      id
+    FROM
+      ideas
     WHERE
-      idea_id = $1
-      AND user_id = $2
+      id = $1
+      AND status <> ALL ($3::text[])
+    FOR UPDATE
+  ),
+  removed AS (
+    DELETE FROM idea_votes v USING open
+    WHERE
+      v.idea_id = open.id
+      AND v.user_id = $2
     RETURNING
-      idea_id,
-      weight,
+      v.idea_id,
+      v.weight,
       CASE
-        WHEN created_at > now() - interval '7 days' THEN power(
+        WHEN v.created_at > now() - interval '7 days' THEN power(
           0.5,
           extract(
             epoch
             FROM
-              now() - created_at
+              now() - v.created_at
           ) / 172800
         )
         ELSE 0
       END AS trending
+  ),
+  counted AS (
+    UPDATE ideas i
+    SET
+      vote_count = i.vote_count - 1,
+      weighted_vote_count = i.weighted_vote_count - removed.weight,
+      trending_score = GREATEST(i.trending_score - removed.trending, 0)
+    FROM
+      removed
+    WHERE
+      i.id = removed.idea_id
+    RETURNING
+      i.vote_count,
+      i.weighted_vote_count,
+      i.trending_score
   )
-UPDATE ideas i
-SET
-  vote_count = i.vote_count - 1,
-  weighted_vote_count = i.weighted_vote_count - removed.weight,
-  trending_score = GREATEST(i.trending_score - removed.trending, 0)
+SELECT
+  EXISTS (
+    SELECT
+    FROM
+      open
+  ) AS open,
+  counted.*
 FROM
-  removed
-WHERE
-  i.id = removed.idea_id
-RETURNING
-  i.id;
+  (
+    SELECT
+  ) AS one
+  LEFT JOIN counted ON true;
 
 -- VotesRepository.reweighVotesOf
 -- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002",500]

@@ -54,7 +54,9 @@ export class KudosRepository {
        ) SELECT kudos_count FROM moved`,
       [postId, delta],
     );
-    return rows[0].kudos_count;
+    // The kudo row's foreign key keeps the post there; only the snapshot recorder, which answers
+    // no rows, reaches the fallback.
+    return rows[0]?.kudos_count ?? 0;
   }
 
   /** The title of the post's thread (null for no such post), which a kudo's event carries. */
