@@ -20,4 +20,5 @@ COPY --from=build /app/apps/web/build ./apps/web/build
 USER node
 # The API listens on 3000, the worker answers health and metrics on 3001, the site on 8080.
 EXPOSE 3000 3001 8080
-CMD ["node", "dist/apps/api/src/main.js"]
+# The API's heap flags: apps/api/src/heap-flags.ts says why.
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=16", "dist/apps/api/src/main.js"]

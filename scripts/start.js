@@ -23,6 +23,7 @@ const { loadConfigOrExit } = require(
   join(root, 'dist', 'libs', 'core', 'src', 'config', 'config.js'),
 );
 const config = loadConfigOrExit();
+const { API_NODE_FLAGS } = require(join(root, 'dist', 'apps', 'api', 'src', 'heap-flags.js'));
 const webPort = process.env.WEB_PORT ?? '8080';
 // The site is the address a person uses: links in emails point there, and the API behind it
 // believes the visitor address the site forwards (it runs on this machine).
@@ -34,7 +35,7 @@ const env = {
 const web = join(root, 'apps', 'web', 'server.js');
 
 const children = [
-  spawn(process.execPath, [dist('api')], { stdio: 'inherit', env }),
+  spawn(process.execPath, [...API_NODE_FLAGS, dist('api')], { stdio: 'inherit', env }),
   spawn(process.execPath, [dist('worker')], { stdio: 'inherit', env }),
   spawn(process.execPath, [web], {
     stdio: 'inherit',

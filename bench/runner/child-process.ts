@@ -15,6 +15,8 @@ export interface RunningProcess {
 export interface ProcessStart {
   name: string;
   script: string;
+  /** Flags for Node itself, before the script. */
+  nodeFlags?: readonly string[];
   env: Record<string, string>;
   url: string;
   /** A path on `url` that answers 2xx once the process serves. */
@@ -49,7 +51,7 @@ async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
  * and a crash's stack are seen.
  */
 export async function startProcess(start: ProcessStart): Promise<RunningProcess> {
-  const child = spawn(process.execPath, [start.script], {
+  const child = spawn(process.execPath, [...(start.nodeFlags ?? []), start.script], {
     env: { ...process.env, ...start.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

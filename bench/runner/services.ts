@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '../../apps/api/src/heap-flags';
 import { RunningProcess, startProcess } from './child-process';
 import { freePort } from './ports';
 
@@ -36,6 +37,7 @@ export async function startApi(settings: ServiceSettings): Promise<RunningProces
   return startProcess({
     name: 'the API',
     script: join(DIST, 'apps', 'api', 'src', 'main.js'),
+    nodeFlags: API_NODE_FLAGS,
     env: { ...productionEnv(settings), PORT: String(port), WORKER_PORT: '0' },
     url: `http://127.0.0.1:${port}`,
     readyPath: '/health/ready',
