@@ -33,6 +33,7 @@ import { openSessions } from './runner/member-sessions';
 import {
   BenchSessions,
   giveKudoVariants,
+  pastTheCache,
   postAnswerVariants,
   readScenarios,
   threadPageVariants,
@@ -214,6 +215,16 @@ async function main(): Promise<void> {
         connections,
         anonymousPage,
         toCeiling(anonymousPage, '/thread-page'),
+      );
+      progress();
+    }
+    for (const connections of [10, 50]) {
+      await interleaved(
+        'thread page, anonymous, past the response cache',
+        connections,
+        pastTheCache(anonymousPage),
+        toCeiling(anonymousPage, '/thread-page'),
+        'thread page, anonymous (beside the rounds past the cache)',
       );
       progress();
     }

@@ -32,6 +32,17 @@ export function threadPageVariants(world: BenchWorld, readers?: MemberSession[])
   );
 }
 
+/**
+ * The same anonymous requests, past the shared response cache: a request that carries a cookie is
+ * never answered from it, so these measure what the API itself costs for an anonymous page.
+ */
+export function pastTheCache(variants: RequestVariant[]): RequestVariant[] {
+  return variants.map((variant) => ({
+    ...variant,
+    headers: { ...variant.headers, cookie: 'bench=past-the-cache' },
+  }));
+}
+
 /** The same requests, sent to the ceiling's route for them. */
 export function toCeiling(variants: RequestVariant[], path: string): RequestVariant[] {
   return variants.map((variant) => ({ ...variant, path }));
