@@ -1175,7 +1175,50 @@ WITH
           unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme
       ) AS query
   ),
-  nearest AS (
+  recent AS (
+    SELECT
+      w.id,
+      w.status,
+      w.title,
+      w.search_vector
+    FROM
+      (
+        SELECT
+          t.id,
+          t.status,
+          t.title,
+          t.search_vector,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          2000
+      ) AS w
+    WHERE
+      w.search_vector @@ (
+        SELECT
+          query
+        FROM
+          typed
+      )
+      OR w.title % $1
+    LIMIT
+      200
+  ),
+  candidates AS (
+    SELECT
+      id,
+      status,
+      title,
+      search_vector
+    FROM
+      recent
+    UNION ALL
     SELECT
       t.id,
       t.status,
@@ -1185,23 +1228,25 @@ WITH
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
-    ORDER BY
-      t.title <-> $1
+      AND t.search_vector @@ (
+        SELECT
+          query
+        FROM
+          typed
+      )
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          recent
+      )
     LIMIT
       200
   )
 SELECT
   n.id
 FROM
-  nearest n
-WHERE
-  n.search_vector @@ (
-    SELECT
-      query
-    FROM
-      typed
-  )
-  OR n.title % $1
+  candidates n
 ORDER BY
   n.status = 'SOLVED' DESC,
   coalesce(
@@ -1235,7 +1280,50 @@ WITH
           unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme
       ) AS query
   ),
-  nearest AS (
+  recent AS (
+    SELECT
+      w.id,
+      w.status,
+      w.title,
+      w.search_vector
+    FROM
+      (
+        SELECT
+          t.id,
+          t.status,
+          t.title,
+          t.search_vector,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          2000
+      ) AS w
+    WHERE
+      w.search_vector @@ (
+        SELECT
+          query
+        FROM
+          typed
+      )
+      OR w.title % $1
+    LIMIT
+      200
+  ),
+  candidates AS (
+    SELECT
+      id,
+      status,
+      title,
+      search_vector
+    FROM
+      recent
+    UNION ALL
     SELECT
       t.id,
       t.status,
@@ -1245,23 +1333,25 @@ WITH
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
-    ORDER BY
-      t.title <-> $1
+      AND t.search_vector @@ (
+        SELECT
+          query
+        FROM
+          typed
+      )
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          recent
+      )
     LIMIT
       200
   )
 SELECT
   n.id
 FROM
-  nearest n
-WHERE
-  n.search_vector @@ (
-    SELECT
-      query
-    FROM
-      typed
-  )
-  OR n.title % $1
+  candidates n
 ORDER BY
   n.status = 'SOLVED' DESC,
   coalesce(
@@ -1295,7 +1385,50 @@ WITH
           unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme
       ) AS query
   ),
-  nearest AS (
+  recent AS (
+    SELECT
+      w.id,
+      w.status,
+      w.title,
+      w.search_vector
+    FROM
+      (
+        SELECT
+          t.id,
+          t.status,
+          t.title,
+          t.search_vector,
+          t.created_at
+        FROM
+          threads t
+        WHERE
+          t.content_status = 'PUBLISHED'
+        ORDER BY
+          t.created_at DESC,
+          t.id DESC
+        LIMIT
+          2000
+      ) AS w
+    WHERE
+      w.search_vector @@ (
+        SELECT
+          query
+        FROM
+          typed
+      )
+      OR w.title % $1
+    LIMIT
+      200
+  ),
+  candidates AS (
+    SELECT
+      id,
+      status,
+      title,
+      search_vector
+    FROM
+      recent
+    UNION ALL
     SELECT
       t.id,
       t.status,
@@ -1305,23 +1438,25 @@ WITH
       threads t
     WHERE
       t.content_status = 'PUBLISHED'
-    ORDER BY
-      t.title <-> $1
+      AND t.search_vector @@ (
+        SELECT
+          query
+        FROM
+          typed
+      )
+      AND t.id NOT IN (
+        SELECT
+          id
+        FROM
+          recent
+      )
     LIMIT
       200
   )
 SELECT
   n.id
 FROM
-  nearest n
-WHERE
-  n.search_vector @@ (
-    SELECT
-      query
-    FROM
-      typed
-  )
-  OR n.title % $1
+  candidates n
 ORDER BY
   n.status = 'SOLVED' DESC,
   coalesce(

@@ -98,7 +98,6 @@ const EXPECTED_DIFFERENCES: readonly string[] = [
   'DROP INDEX "public"."threads_tags_idx"',
   'DROP INDEX "public"."threads_author_idx"',
   'DROP INDEX "public"."threads_search_idx"',
-  'DROP INDEX "public"."threads_title_trgm_idx"',
   'DROP INDEX "public"."threads_sitemap_idx"',
   'DROP INDEX "public"."post_revisions_post_idx"',
   'DROP INDEX "public"."idea_comments_idea_idx"',

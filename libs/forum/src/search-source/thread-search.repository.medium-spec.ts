@@ -9,6 +9,7 @@ import {
   HitBoundary,
   SEARCH_CANDIDATES,
   SEARCH_WINDOW,
+  SUGGESTION_WINDOW,
   ThreadTextQuery,
 } from './thread-search.statements';
 
@@ -310,6 +311,24 @@ describe('ThreadSearchRepository (full-text search over published threads and an
     expect(now).toContain(newest);
     expect(now).not.toContain(newestFirst[SEARCH_CANDIDATES - 1]);
     expect(await search.countHits(text('kraken'))).toBe(SEARCH_CANDIDATES);
+  });
+
+  it('suggests an older thread by a shared word, and forgives typos among the newest titles only', async () => {
+    const oldWord = await newThread({
+      title: 'Capybara roaming charges',
+      status: ThreadStatus.SOLVED,
+    });
+    const oldLookAlike = await newThread({ title: 'Voicemail greeting lost' });
+    await medium.sql(
+      `UPDATE threads SET created_at = now() - interval '30 days' WHERE id = ANY ($1)`,
+      [[oldWord, oldLookAlike]],
+    );
+    // Newer than both: more titles than a suggestion looks through, none like the typed ones.
+    await manyThreads(SUGGESTION_WINDOW + 10, 'nothing', 'title');
+    const recentLookAlike = await newThread({ title: 'Voicemail greeting reset' });
+
+    expect(await search.similarThreadIds('capybara', 5)).toEqual([oldWord]);
+    expect(await search.similarThreadIds('voicemial greting', 5)).toEqual([recentLookAlike]);
   });
 
   it('finds a rare word in a thread and an answer older than the newest ones it reads first', async () => {
