@@ -33,7 +33,9 @@ describe('a question answered end to end', () => {
 
     const askerInbox = await eventually(
       async () => ok(await app.gql<NotificationsData>(NOTIFICATIONS, {}, asker.token)),
-      (data) => data.notifications.edges.length === 1,
+      // The list and the unread count are two statements of one request: the notification can
+      // commit between them, so wait until both have seen it.
+      (data) => data.notifications.edges.length === 1 && data.unreadNotificationCount === 1,
     );
     expect(askerInbox.notifications.edges[0].node).toMatchObject({
       kind: 'NEW_ANSWER',
