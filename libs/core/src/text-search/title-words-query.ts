@@ -12,7 +12,8 @@ export function titleWordsQuerySql(param: string): string {
 }
 
 /**
- * How many titles, nearest by trigram distance (a GiST index walk), a suggestion ranks. Ranking
- * only these keeps every keystroke's cost fixed however many titles share a common word.
+ * How many candidate titles a suggestion ranks (ideas take the nearest by trigram distance, a
+ * GiST index walk; threads the newest alike, then older ones sharing a word). Ranking only these
+ * keeps every keystroke's cost fixed however many titles share a common word.
  */
 export const SUGGESTION_CANDIDATES = 200;
