@@ -21,4 +21,4 @@ USER node
 # The API listens on 3000, the worker answers health and metrics on 3001, the site on 8080.
 EXPOSE 3000 3001 8080
 # The API's heap flags: apps/api/src/heap-flags.ts says why.
-CMD ["node", "--max-old-space-size=192", "--max-semi-space-size=16", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=384", "dist/apps/api/src/main.js"]
