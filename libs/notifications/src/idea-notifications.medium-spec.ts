@@ -1,12 +1,9 @@
-import { APP_CONFIG, AppConfig, DomainEventHandlers, FAN_OUT_PAGE } from '@app/core';
+import { DomainEventHandlers, FAN_OUT_PAGE } from '@app/core';
 import { IDEA_EVENTS } from '@app/ideas';
-import { ModerationLogModule } from '@app/moderation';
-import { BullModule } from '@nestjs/bullmq';
 import { MediumTest } from '@test/medium';
 import { randomBytes } from 'node:crypto';
-import { NotificationsModule } from './notifications.module';
 import { NotificationsRepository } from './notifications.repository';
-import { NotificationsWorkerModule } from './notifications-worker.module';
+import { notificationsWorkerModules } from './notifications-worker.medium-modules';
 
 const VOTERS = 3_500;
 
@@ -21,19 +18,7 @@ describe('idea status fan-out on the database', () => {
   let repository: NotificationsRepository;
 
   beforeAll(async () => {
-    await medium.start([
-      // The worker app's BullMQ connection, which the worker module's queues need.
-      BullModule.forRootAsync({
-        inject: [APP_CONFIG],
-        useFactory: (config: AppConfig) => ({
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
-          prefix: `${config.redisPrefix}-bull`,
-        }),
-      }),
-      NotificationsModule,
-      NotificationsWorkerModule,
-      ModerationLogModule,
-    ]);
+    await medium.start(notificationsWorkerModules());
     handlers = medium.get(DomainEventHandlers);
     repository = medium.get(NotificationsRepository);
   });

@@ -1,21 +1,11 @@
-import {
-  APP_CONFIG,
-  AppConfig,
-  DomainEventHandlers,
-  RequestLoaders,
-  Role,
-  Viewer,
-} from '@app/core';
-import { BullModule } from '@nestjs/bullmq';
-import { ModerationLogModule } from '@app/moderation';
+import { DomainEventHandlers, RequestLoaders, Role, Viewer } from '@app/core';
 import { MediumTest } from '@test/medium';
 import { randomUUID } from 'node:crypto';
 import { NotificationKind } from './notification-kind';
 import { NotificationWriter } from './notification-writer';
-import { NotificationsModule } from './notifications.module';
 import { NotificationDraft, NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
-import { NotificationsWorkerModule } from './notifications-worker.module';
+import { notificationsWorkerModules } from './notifications-worker.medium-modules';
 
 describe('notifications on the database: written once, read by their recipient', () => {
   const medium = new MediumTest();
@@ -25,19 +15,7 @@ describe('notifications on the database: written once, read by their recipient',
   let nextEvent = 1;
 
   beforeAll(async () => {
-    await medium.start([
-      // The worker app's BullMQ connection, which the worker module's queues need.
-      BullModule.forRootAsync({
-        inject: [APP_CONFIG],
-        useFactory: (config: AppConfig) => ({
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
-          prefix: `${config.redisPrefix}-bull`,
-        }),
-      }),
-      NotificationsModule,
-      NotificationsWorkerModule,
-      ModerationLogModule,
-    ]);
+    await medium.start(notificationsWorkerModules());
     service = medium.get(NotificationsService);
     repository = medium.get(NotificationsRepository);
     writer = medium.get(NotificationWriter);
